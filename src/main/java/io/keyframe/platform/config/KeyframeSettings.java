@@ -1,0 +1,88 @@
+package io.keyframe.platform.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The global settings, read once from MicroProfile Config and validated. Per-camera values in the
+ * database override the retention defaults.
+ *
+ * @param recordingRoot       {@code recording.root}: where segments are written
+ * @param segmentDuration     {@code recording.segment_duration_secs}: target length of one MP4 file
+ * @param cleanup             {@code storage.cleanup.*}: the retention policy
+ */
+public record KeyframeSettings(Path recordingRoot, Duration segmentDuration, Cleanup cleanup) {
+
+    public static final String RECORDING_ROOT = "recording.root";
+    public static final String SEGMENT_DURATION = "recording.segment_duration_secs";
+    public static final String CLEANUP_ENABLED = "storage.cleanup.enabled";
+    public static final String MAX_RETENTION_DAYS = "storage.cleanup.max_retention_days";
+    public static final String MAX_DISK_USAGE_PERCENT = "storage.cleanup.max_disk_usage_percent";
+    public static final String CHECK_INTERVAL = "storage.cleanup.check_interval_secs";
+
+    /** {@code [storage.cleanup]} of the spec. */
+    public record Cleanup(boolean enabled, int maxRetentionDays, int maxDiskUsagePercent, Duration checkInterval) {
+    }
+
+    /** Reads and validates every key; the first bad one stops start-up with its name. */
+    public static KeyframeSettings from(Config config) {
+        String root = string(config, RECORDING_ROOT, "/recordings");
+        if (root.isBlank()) {
+            throw new InvalidConfigurationException(RECORDING_ROOT, "must name a directory");
+        }
+        Path rootPath = Path.of(root).toAbsolutePath().normalize();
+        long segmentSecs = whole(config, SEGMENT_DURATION, 180, 2, 3600);
+        boolean enabled = bool(config, CLEANUP_ENABLED, true);
+        long retentionDays = whole(config, MAX_RETENTION_DAYS, 30, 0, 36500);
+        long diskPercent = whole(config, MAX_DISK_USAGE_PERCENT, 80, 1, 99);
+        long intervalSecs = whole(config, CHECK_INTERVAL, 3600, 10, 7 * 24 * 3600);
+        return new KeyframeSettings(rootPath, Duration.ofSeconds(segmentSecs),
+                new Cleanup(enabled, (int) retentionDays, (int) diskPercent, Duration.ofSeconds(intervalSecs)));
+    }
+
+    private static Optional<String> raw(Config config, String key) {
+        try {
+            return config.getOptionalValue(key, String.class).map(String::trim);
+        } catch (NoSuchElementException | IllegalArgumentException e) {
+            throw new InvalidConfigurationException(key, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static String string(Config config, String key, String fallback) {
+        return raw(config, key).orElse(fallback);
+    }
+
+    private static long whole(Config config, String key, long fallback, long min, long max) {
+        Optional<String> value = raw(config, key);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        long parsed;
+        try {
+            parsed = Long.parseLong(value.get());
+        } catch (NumberFormatException e) {
+            throw new InvalidConfigurationException(key,
+                    "must be a whole number from " + min + " to " + max + ", got '" + value.get() + "'");
+        }
+        if (parsed < min || parsed > max) {
+            throw new InvalidConfigurationException(key,
+                    "must be a whole number from " + min + " to " + max + ", got " + parsed);
+        }
+        return parsed;
+    }
+
+    private static boolean bool(Config config, String key, boolean fallback) {
+        Optional<String> value = raw(config, key);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        return switch (value.get().toLowerCase()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidConfigurationException(key, "must be true or false, got '" + value.get() + "'");
+        };
+    }
+}
