@@ -12,12 +12,14 @@ import org.eclipse.microprofile.config.Config;
  *
  * @param recordingRoot       {@code recording.root}: where segments are written
  * @param segmentDuration     {@code recording.segment_duration_secs}: target length of one MP4 file
+ * @param stallTimeout        {@code recording.stall_timeout_secs}: no data for this long means reconnect
  * @param cleanup             {@code storage.cleanup.*}: the retention policy
  */
-public record KeyframeSettings(Path recordingRoot, Duration segmentDuration, Cleanup cleanup) {
+public record KeyframeSettings(Path recordingRoot, Duration segmentDuration, Duration stallTimeout, Cleanup cleanup) {
 
     public static final String RECORDING_ROOT = "recording.root";
     public static final String SEGMENT_DURATION = "recording.segment_duration_secs";
+    public static final String STALL_TIMEOUT = "recording.stall_timeout_secs";
     public static final String CLEANUP_ENABLED = "storage.cleanup.enabled";
     public static final String MAX_RETENTION_DAYS = "storage.cleanup.max_retention_days";
     public static final String MAX_DISK_USAGE_PERCENT = "storage.cleanup.max_disk_usage_percent";
@@ -35,11 +37,12 @@ public record KeyframeSettings(Path recordingRoot, Duration segmentDuration, Cle
         }
         Path rootPath = Path.of(root).toAbsolutePath().normalize();
         long segmentSecs = whole(config, SEGMENT_DURATION, 180, 2, 3600);
+        long stallSecs = whole(config, STALL_TIMEOUT, 10, 2, 600);
         boolean enabled = bool(config, CLEANUP_ENABLED, true);
         long retentionDays = whole(config, MAX_RETENTION_DAYS, 30, 0, 36500);
         long diskPercent = whole(config, MAX_DISK_USAGE_PERCENT, 80, 1, 99);
         long intervalSecs = whole(config, CHECK_INTERVAL, 3600, 10, 7 * 24 * 3600);
-        return new KeyframeSettings(rootPath, Duration.ofSeconds(segmentSecs),
+        return new KeyframeSettings(rootPath, Duration.ofSeconds(segmentSecs), Duration.ofSeconds(stallSecs),
                 new Cleanup(enabled, (int) retentionDays, (int) diskPercent, Duration.ofSeconds(intervalSecs)));
     }
 

@@ -35,10 +35,14 @@ public final class KeyframeServer implements AutoCloseable {
     private final Path workDir;
     private final Path recordingRoot;
     private final Path configFile;
+    /** Each instance has its own Liberty output directory: logs, workarea and pid, so several can run at once. */
+    private final Path outputDir;
+    private final Thread shutdownHook = new Thread(this::stop, "keyframe-it-server-stop");
     private final Map<String, String> extraEnv = new HashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private int httpPort;
     private boolean running;
+    private boolean hookRegistered;
 
     public KeyframeServer(String toml) {
         try {
@@ -47,6 +51,7 @@ public final class KeyframeServer implements AutoCloseable {
             workDir = Files.createTempDirectory(buildDir.toAbsolutePath(), "it-server-");
             recordingRoot = Files.createDirectories(workDir.resolve("recordings"));
             configFile = workDir.resolve("keyframe.toml");
+            outputDir = Files.createDirectories(workDir.resolve("wlp-output"));
             Files.writeString(configFile, "[recording]\nroot = \"" + recordingRoot + "\"\n" + toml);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -77,6 +82,10 @@ public final class KeyframeServer implements AutoCloseable {
         int exit = run(env, "start", serverName);
         if (exit != 0) {
             throw new IllegalStateException("server start exited " + exit + "\n" + logTail(60));
+        }
+        if (!hookRegistered) {
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+            hookRegistered = true;
         }
         running = true;
         awaitReady();
@@ -109,9 +118,21 @@ public final class KeyframeServer implements AutoCloseable {
         }
     }
 
+    private void forgetShutdownHook() {
+        if (!hookRegistered) {
+            return;
+        }
+        hookRegistered = false;
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // the JVM is already shutting down, or the hook was never added
+        }
+    }
+
     /** {@code kill -9}: the server gets no chance to finalise anything. */
     public synchronized void kill() {
-        Path pidFile = wlp.resolve("usr/servers/.pid/" + serverName + ".pid");
+        Path pidFile = outputDir.resolve(".pid/" + serverName + ".pid");
         try {
             String pid = Files.readString(pidFile).trim();
             new ProcessBuilder("kill", "-9", pid).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
@@ -131,6 +152,7 @@ public final class KeyframeServer implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("server-script.log").toFile());
         builder.environment().putAll(env);
+        builder.environment().put("WLP_OUTPUT_DIR", outputDir.toString());
         try {
             Process process = builder.start();
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
@@ -181,7 +203,7 @@ public final class KeyframeServer implements AutoCloseable {
     }
 
     public Path messagesLog() {
-        return wlp.resolve("usr/servers/" + serverName + "/logs/messages.log");
+        return outputDir.resolve(serverName + "/logs/messages.log");
     }
 
     public String logTail(int lines) {
@@ -205,6 +227,7 @@ public final class KeyframeServer implements AutoCloseable {
     public synchronized void close() {
         try {
             stop();
+            forgetShutdownHook();
         } finally {
             databaseProxy.close();
             database.close();

@@ -44,7 +44,7 @@ public class SharedServer implements ParameterResolver {
         }
     }
 
-    private record Holder(KeyframeServer server) implements ExtensionContext.Store.CloseableResource {
+    private record Holder(KeyframeServer server) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             server.close();

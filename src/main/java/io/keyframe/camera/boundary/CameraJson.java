@@ -1,0 +1,105 @@
+package io.keyframe.camera.boundary;
+
+import io.keyframe.camera.entity.Camera;
+import io.keyframe.camera.entity.CameraId;
+import io.keyframe.camera.entity.CameraSpec;
+import io.keyframe.camera.entity.CameraStream;
+import io.keyframe.camera.entity.RecordingMode;
+import io.keyframe.camera.entity.StreamId;
+import io.keyframe.camera.entity.StreamSpec;
+import io.keyframe.platform.rest.ApiException;
+import io.keyframe.platform.rest.JsonInput;
+import io.keyframe.recording.control.Transport;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The camera JSON of DESIGN.md, in and out. The password is read, never written. */
+final class CameraJson {
+
+    private CameraJson() {
+    }
+
+    static CameraSpec parse(JsonObject json, CameraId pathId) {
+        String rawId = JsonInput.string(json, "camera_id", "");
+        CameraId id;
+        if (pathId != null) {
+            if (rawId != null && !rawId.equals(pathId.value())) {
+                throw ApiException.badRequest("camera_id in the body differs from the one in the path");
+            }
+            id = pathId;
+        } else {
+            if (rawId == null) {
+                throw ApiException.badRequest("camera_id is required");
+            }
+            id = CameraId.of(rawId);
+        }
+        String mode = JsonInput.string(json, "recording_mode", "");
+        Integer pre = JsonInput.integer(json, "pre_roll_secs", "");
+        Integer post = JsonInput.integer(json, "post_roll_secs", "");
+        JsonArray streams = JsonInput.array(json, "streams", "");
+        if (streams == null) {
+            throw ApiException.badRequest("streams is required");
+        }
+        List<StreamSpec> specs = new ArrayList<>();
+        for (int i = 0; i < streams.size(); i++) {
+            specs.add(parseStream(JsonInput.object(streams.get(i), "streams[" + i + "]"), "streams[" + i + "]."));
+        }
+        return new CameraSpec(id, JsonInput.string(json, "name", ""),
+                mode == null ? RecordingMode.CONTINUOUS : RecordingMode.parse(mode),
+                JsonInput.integer(json, "retention_days", ""),
+                pre == null ? 5 : pre, post == null ? 10 : post, specs);
+    }
+
+    private static StreamSpec parseStream(JsonObject json, String prefix) {
+        String rawId = JsonInput.string(json, "stream_id", prefix);
+        StreamId id = StreamId.of(rawId == null ? "main" : rawId);
+        String transport = JsonInput.string(json, "transport", prefix);
+        Transport t;
+        if (transport == null || transport.equals("tcp")) {
+            t = Transport.TCP;
+        } else if (transport.equals("udp")) {
+            t = Transport.UDP;
+        } else {
+            throw ApiException.badRequest(prefix + "transport must be tcp or udp");
+        }
+        Boolean primary = JsonInput.bool(json, "primary", prefix);
+        return StreamSpec.of(id, JsonInput.string(json, "url", prefix), JsonInput.string(json, "username", prefix),
+                JsonInput.string(json, "password", prefix), JsonInput.has(json, "password"),
+                primary != null && primary, t);
+    }
+
+    static JsonObject render(Camera camera) {
+        JsonArrayBuilder streams = Json.createArrayBuilder();
+        for (CameraStream stream : camera.streams()) {
+            JsonObjectBuilder s = Json.createObjectBuilder()
+                    .add("stream_id", stream.id().value())
+                    .add("url", stream.url().toString())
+                    .add("primary", stream.primary())
+                    .add("transport", stream.transport().name().toLowerCase())
+                    .add("has_password", stream.hasPassword())
+                    .add("recording_desired", stream.recordingDesired());
+            if (stream.username() != null) {
+                s.add("username", stream.username());
+            }
+            streams.add(s);
+        }
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("camera_id", camera.id().value())
+                .add("name", camera.name())
+                .add("recording_mode", camera.recordingMode().wire())
+                .add("pre_roll_secs", camera.preRollSecs())
+                .add("post_roll_secs", camera.postRollSecs())
+                .add("streams", streams);
+        if (camera.retentionDays() == null) {
+            json.addNull("retention_days");
+        } else {
+            json.add("retention_days", camera.retentionDays());
+        }
+        return json.build();
+    }
+}

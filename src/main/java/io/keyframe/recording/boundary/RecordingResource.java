@@ -1,0 +1,63 @@
+package io.keyframe.recording.boundary;
+
+import io.keyframe.camera.entity.CameraId;
+import io.keyframe.camera.entity.StreamId;
+import io.keyframe.recording.control.StreamManager;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Optional;
+
+/**
+ * The spec's control routes. Without a stream id they act on the camera's primary stream. Start is
+ * idempotent (200 and the current status when already recording); stop returns once the last
+ * file is finalised.
+ */
+@Path("/recording")
+@Produces(MediaType.APPLICATION_JSON)
+public class RecordingResource {
+
+    @Inject
+    StreamManager manager;
+
+    @POST
+    @Path("start/{camera_id}")
+    public JsonObject start(@PathParam("camera_id") String cameraId) {
+        return StatusJson.render(manager.start(CameraId.of(cameraId), Optional.empty()));
+    }
+
+    @POST
+    @Path("start/{camera_id}/{stream_id}")
+    public JsonObject start(@PathParam("camera_id") String cameraId, @PathParam("stream_id") String streamId) {
+        return StatusJson.render(manager.start(CameraId.of(cameraId), Optional.of(StreamId.of(streamId))));
+    }
+
+    @POST
+    @Path("stop/{camera_id}")
+    public JsonObject stop(@PathParam("camera_id") String cameraId) {
+        return StatusJson.render(manager.stop(CameraId.of(cameraId), Optional.empty()));
+    }
+
+    @POST
+    @Path("stop/{camera_id}/{stream_id}")
+    public JsonObject stop(@PathParam("camera_id") String cameraId, @PathParam("stream_id") String streamId) {
+        return StatusJson.render(manager.stop(CameraId.of(cameraId), Optional.of(StreamId.of(streamId))));
+    }
+
+    @GET
+    @Path("status/{camera_id}")
+    public JsonObject status(@PathParam("camera_id") String cameraId) {
+        return StatusJson.render(manager.status(CameraId.of(cameraId), Optional.empty()));
+    }
+
+    @GET
+    @Path("status/{camera_id}/{stream_id}")
+    public JsonObject status(@PathParam("camera_id") String cameraId, @PathParam("stream_id") String streamId) {
+        return StatusJson.render(manager.status(CameraId.of(cameraId), Optional.of(StreamId.of(streamId))));
+    }
+}

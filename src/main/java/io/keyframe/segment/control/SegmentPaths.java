@@ -1,0 +1,59 @@
+package io.keyframe.segment.control;
+
+import io.keyframe.camera.entity.CameraId;
+import io.keyframe.camera.entity.StreamId;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The file layout of the spec, in UTC so that names sort in time order and DST never repeats an
+ * hour: {@code {root}/{camera}/YYYY/MM/DD/HH/cam{camera}_{YYYYMMDDTHHMMSSZ}.mp4}. A non-primary
+ * stream puts its stream id before the time: {@code cam{camera}_{stream}_{time}.mp4}. When a name
+ * is taken (two files in one second), {@code _1}, {@code _2} … are appended, which still sorts
+ * after the first name.
+ */
+public final class SegmentPaths {
+
+    private static final DateTimeFormatter FOLDERS = DateTimeFormatter.ofPattern("yyyy/MM/dd/HH").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final Pattern NAME = Pattern.compile("cam([A-Za-z0-9_-]{1,64})_(\\d{8}T\\d{6}Z)(?:_\\d+)?\\.mp4");
+
+    private SegmentPaths() {
+    }
+
+    /** The path for a file whose first frame is at {@code start}, without checking the disk. */
+    public static Path path(Path root, CameraId camera, StreamId stream, boolean primary, Instant start) {
+        String prefix = primary ? "cam" + camera.value() : "cam" + camera.value() + "_" + stream.value();
+        return root.resolve(camera.value()).resolve(FOLDERS.format(start)).resolve(prefix + "_" + STAMP.format(start) + ".mp4");
+    }
+
+    /** Like {@link #path}, with {@code _1}, {@code _2} … appended while the name is taken. */
+    public static Path freePath(Path root, CameraId camera, StreamId stream, boolean primary, Instant start) {
+        Path candidate = path(root, camera, stream, primary, start);
+        String base = candidate.getFileName().toString().replace(".mp4", "");
+        for (int i = 1; Files.exists(candidate); i++) {
+            candidate = candidate.resolveSibling(base + "_" + i + ".mp4");
+        }
+        return candidate;
+    }
+
+    /** The second of the first frame encoded in a file name, if the name is one of ours. */
+    public static Optional<Instant> startFromName(Path file) {
+        Matcher matcher = NAME.matcher(file.getFileName().toString());
+        if (!matcher.matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(STAMP.parse(matcher.group(2), Instant::from));
+    }
+
+    /** {@code file} relative to {@code root}, with forward slashes, as stored in {@code segment.file_path}. */
+    public static String relative(Path root, Path file) {
+        return root.relativize(file).toString().replace('\\', '/');
+    }
+}

@@ -1,0 +1,98 @@
+package io.keyframe.segment.control;
+
+import io.keyframe.segment.entity.Segment;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Segment rows and the cleanup audit in PostgreSQL. */
+@ApplicationScoped
+@Transactional
+public class SegmentStore {
+
+    /** No segment is longer than this: bounds the index range scan of overlap queries. */
+    static final Duration LONGEST_SEGMENT = Duration.ofHours(2);
+
+    @PersistenceContext(unitName = "keyframe")
+    EntityManager em;
+
+    /** Inserts the row unless one exists for that file already (idempotent, so retries are safe). */
+    public boolean insert(SegmentRecord r) {
+        int inserted = em.createNativeQuery("""
+                INSERT INTO segment (camera_id, stream_id, start_time, end_time, duration_ms, file_path, size_bytes,
+                                     event_type, video_codec, width, height, has_audio)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, CAST(?9 AS varchar), ?10, ?11, ?12)
+                ON CONFLICT (file_path) DO NOTHING""")
+                .setParameter(1, r.cameraId()).setParameter(2, r.streamId())
+                .setParameter(3, Timestamp.from(r.startTime())).setParameter(4, Timestamp.from(r.endTime()))
+                .setParameter(5, r.durationMs()).setParameter(6, r.filePath()).setParameter(7, r.sizeBytes())
+                .setParameter(8, r.eventType()).setParameter(9, r.videoCodec())
+                .setParameter(10, r.width()).setParameter(11, r.height()).setParameter(12, r.hasAudio())
+                .executeUpdate();
+        return inserted == 1;
+    }
+
+    /** Segments overlapping {@code [from, to)}, oldest first; uses the (camera_id, start_time) index. */
+    public List<Segment> list(String cameraId, Instant from, Instant to, String streamId, String eventType, int limit) {
+        StringBuilder jpql = new StringBuilder("SELECT s FROM Segment s WHERE s.cameraId = :camera"
+                + " AND s.startTime < :to AND s.startTime >= :earliest AND s.endTime > :from AND s.state = 'ready'");
+        if (streamId != null) {
+            jpql.append(" AND s.streamId = :stream");
+        }
+        if (eventType != null) {
+            jpql.append(" AND s.eventType = :eventType");
+        }
+        jpql.append(" ORDER BY s.startTime, s.id");
+        TypedQuery<Segment> query = em.createQuery(jpql.toString(), Segment.class)
+                .setParameter("camera", cameraId).setParameter("to", to).setParameter("from", from)
+                .setParameter("earliest", from.minus(LONGEST_SEGMENT)).setMaxResults(limit);
+        if (streamId != null) {
+            query.setParameter("stream", streamId);
+        }
+        if (eventType != null) {
+            query.setParameter("eventType", eventType);
+        }
+        return query.getResultList();
+    }
+
+    public Set<String> filePaths(String cameraId) {
+        return new HashSet<>(em.createQuery("SELECT s.filePath FROM Segment s WHERE s.cameraId = :camera", String.class)
+                .setParameter("camera", cameraId).getResultList());
+    }
+
+    /** Every row as (id, camera, stream, path, size), for reconciliation. */
+    public List<Object[]> allFiles() {
+        return em.createQuery("SELECT s.id, s.cameraId, s.streamId, s.filePath, s.sizeBytes FROM Segment s",
+                Object[].class).getResultList();
+    }
+
+    public void deleteRow(long id) {
+        em.createNativeQuery("DELETE FROM segment WHERE id = ?1").setParameter(1, id).executeUpdate();
+    }
+
+    /** The primary stream id of a camera, if the camera is still configured. */
+    public String primaryStreamId(String cameraId) {
+        List<?> rows = em.createNativeQuery("SELECT stream_id FROM stream WHERE camera_id = ?1 AND is_primary")
+                .setParameter(1, cameraId).getResultList();
+        return rows.isEmpty() ? "main" : rows.get(0).toString();
+    }
+
+    public void audit(String cameraId, String streamId, Long segmentId, String filePath, Long sizeBytes,
+                      String reason, String actor, String detail) {
+        em.createNativeQuery("""
+                INSERT INTO cleanup_audit (camera_id, stream_id, segment_id, file_path, size_bytes, reason, actor, detail)
+                VALUES (?1, CAST(?2 AS varchar), CAST(?3 AS bigint), CAST(?4 AS text), CAST(?5 AS bigint), ?6, ?7,
+                        CAST(?8 AS text))""")
+                .setParameter(1, cameraId).setParameter(2, streamId).setParameter(3, segmentId)
+                .setParameter(4, filePath).setParameter(5, sizeBytes).setParameter(6, reason)
+                .setParameter(7, actor).setParameter(8, detail).executeUpdate();
+    }
+}
