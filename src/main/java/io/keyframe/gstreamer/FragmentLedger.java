@@ -64,6 +64,22 @@ final class FragmentLedger {
         return new Fragment(entry.file(), entry.start(), Duration.ofNanos(nanos));
     }
 
+    /**
+     * Deletes the files named or opened but not closed that are still empty (the muxer never wrote
+     * to them); called once the pipeline is released. Files with data are left for the catalog.
+     */
+    void deleteEmptyFiles() {
+        for (Entry entry : byLocation.values()) {
+            try {
+                if (java.nio.file.Files.size(entry.file()) == 0) {
+                    java.nio.file.Files.deleteIfExists(entry.file());
+                }
+            } catch (java.io.IOException e) {
+                // gone already, or unreadable: nothing to clean
+            }
+        }
+    }
+
     /** How many files are named or open and not closed yet. */
     int pending() {
         return byLocation.size();

@@ -49,6 +49,7 @@ public final class GstRecorder implements Recorder {
     private Phase phase = Phase.NEW;
     private volatile RtspDescribe probe;
     private RecordingPipeline pipeline;
+    private final FragmentLedger ledger = new FragmentLedger();
 
     GstRecorder(RecordingTarget target, RecorderListener listener, Clock clock, Duration latency,
                 Consumer<GstRecorder> onReleased) {
@@ -98,7 +99,6 @@ public final class GstRecorder implements Recorder {
         GstRuntime.ensureInitialized();
         String description = PipelineDescriptions.recording(target.url(), media, target.transport(),
                 target.segmentDuration(), latency);
-        FragmentLedger ledger = new FragmentLedger();
         FragmentNamer namer = new FragmentNamer(target.recordingRoot(), target.cameraId(), target.streamId(),
                 target.primary(), clock, ledger);
         RecorderBusHandler handler = new RecorderBusHandler(listener, gate, ledger, media, mask, clock, logIds,
@@ -182,6 +182,8 @@ public final class GstRecorder implements Recorder {
     private void release(RecordingPipeline running) {
         gate.close();
         running.release();
+        // a name reserved just before the muxer failed or stopped holds no media: never leave it behind
+        ledger.deleteEmptyFiles();
         closeProbe();
         synchronized (lock) {
             phase = Phase.RELEASED;

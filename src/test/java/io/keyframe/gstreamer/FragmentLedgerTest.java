@@ -3,9 +3,13 @@ package io.keyframe.gstreamer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FragmentLedgerTest {
 
@@ -48,5 +52,21 @@ class FragmentLedgerTest {
         FragmentLedger ledger = new FragmentLedger();
         assertEquals(new FragmentLedger.Fragment(Path.of("/x.mp4"), NOW, Duration.ZERO), ledger.opened("/x.mp4", SECOND, NOW));
         assertEquals(new FragmentLedger.Fragment(Path.of("/y.mp4"), NOW, Duration.ZERO), ledger.closed("/y.mp4", SECOND, NOW));
+    }
+
+    @Test
+    void emptyReservedNamesAreDeletedAndFilesWithDataKept(@TempDir Path dir) throws Exception {
+        FragmentLedger ledger = new FragmentLedger();
+        Path empty = Files.createFile(dir.resolve("a.mp4"));
+        Path written = Files.write(dir.resolve("b.mp4"), new byte[] {1, 2, 3});
+        Path closed = Files.createFile(dir.resolve("c.mp4"));
+        ledger.named(empty, NOW);
+        ledger.named(written, NOW);
+        ledger.named(closed, NOW);
+        ledger.closed(closed.toString(), 0, NOW);
+        ledger.deleteEmptyFiles();
+        assertFalse(Files.exists(empty));
+        assertTrue(Files.exists(written));
+        assertTrue(Files.exists(closed), "a closed file is the catalog's business");
     }
 }

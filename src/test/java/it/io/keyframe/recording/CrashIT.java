@@ -52,10 +52,28 @@ class CrashIT {
             assertTrue(lost.toMillis() <= 2000, "lost " + lost.toMillis() + " ms");
             assertTrue(Math.abs(Media.duration(partial) * 1000 - partialRow.getJsonNumber("duration_ms").longValue()) < 200);
 
-            // recording resumed by itself (the desired state survived), then stop and compare
+            // recording resumed by itself (the desired state survived)
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
                     api.get("/recording/status/crash").json().getString("state").equals("RECORDING"));
-            Thread.sleep(3000);
+            Thread.sleep(4000);
+
+            // a clean server stop ends the stream with EOS: the last file is finalised, nothing lost
+            Instant stoppedAt = Instant.now();
+            server.stop();
+            List<Path> beforeCleanRestart = RecordingIT.files(server.recordingRoot().resolve("crash"));
+            Path finalised = beforeCleanRestart.get(beforeCleanRestart.size() - 1);
+            server.start();
+            JsonObject finalisedRow = Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> RecordingIT.rows(api, "crash").stream()
+                            .filter(row -> server.recordingRoot().resolve(row.getString("file_path")).equals(finalised))
+                            .findFirst(), java.util.Optional::isPresent).orElseThrow();
+            Instant finalEnd = Instant.parse(finalisedRow.getString("start_time"))
+                    .plusMillis(finalisedRow.getJsonNumber("duration_ms").longValue());
+            long cleanLoss = Duration.between(finalEnd, stoppedAt).toMillis();
+            System.out.println("clean stop lost " + cleanLoss + " ms of " + finalised.getFileName());
+            assertTrue(cleanLoss < 500, "a clean stop lost " + cleanLoss + " ms");
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                    api.get("/recording/status/crash").json().getString("state").equals("RECORDING"));
             assertEquals(200, api.post("/recording/stop/crash", null).status());
             List<Path> files = RecordingIT.files(server.recordingRoot().resolve("crash"));
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> RecordingIT.rows(api, "crash").size() == files.size());

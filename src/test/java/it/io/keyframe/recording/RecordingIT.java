@@ -116,6 +116,7 @@ class RecordingIT {
         for (var entry : sizes.entrySet()) {
             assertEquals(entry.getValue(), Files.size(entry.getKey()), entry.getKey() + " still grows after stop");
         }
+        assertRowsWithinASecondOfTheirFiles(server);
         String camera = api.get("/cameras/recauth").body();
         assertFalse(camera.contains(PASSWORD), camera);
         assertTrue(camera.contains("\"has_password\":true"), camera);
@@ -129,6 +130,22 @@ class RecordingIT {
             long gapMillis = Duration.between(previousEnd, start).toMillis();
             assertTrue(Math.abs(gapMillis) < 600, "gap of " + gapMillis + " ms between " + rows.get(i - 1) + " and " + rows.get(i));
         }
+    }
+
+    /** A row is written within 1 s of its file being finalised (the file's last write). */
+    private static void assertRowsWithinASecondOfTheirFiles(KeyframeServer server) throws Exception {
+        long worst = 0;
+        try (var db = server.database().connect(); var statement = db.createStatement();
+             var rows = statement.executeQuery("SELECT file_path, created_at FROM segment WHERE camera_id LIKE 'rec%'")) {
+            while (rows.next()) {
+                Path file = server.recordingRoot().resolve(rows.getString(1));
+                long closed = Files.getLastModifiedTime(file).toMillis();
+                long written = rows.getTimestamp(2).getTime();
+                worst = Math.max(worst, written - closed);
+            }
+        }
+        System.out.println("segment close-to-row latency, worst: " + worst + " ms");
+        assertTrue(worst < 1000, "a row came " + worst + " ms after its file was closed");
     }
 
     static List<JsonObject> rows(Api api, String camera) {

@@ -231,7 +231,21 @@ public final class KeyframeServer implements AutoCloseable {
         } finally {
             databaseProxy.close();
             database.close();
+            keepLog();
             deleteTree(workDir);
+        }
+    }
+
+    /** The server's log outlives the server, for reading after a failed run: target/it-logs/. */
+    private void keepLog() {
+        try {
+            Path logs = Files.createDirectories(workDir.getParent().resolve("it-logs"));
+            if (Files.exists(messagesLog())) {
+                Files.copy(messagesLog(), logs.resolve(workDir.getFileName() + "-messages.log"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            // best effort
         }
     }
 
