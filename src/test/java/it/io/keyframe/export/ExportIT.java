@@ -128,6 +128,54 @@ class ExportIT {
         assertError(api.get("/cameras/nosuch" + SUFFIX + "/export?from=2001-01-01T00:00:00Z&to=2001-01-01T01:00:00Z"), 404, "no camera");
     }
 
+    @Test
+    void offersH265SegmentsAsH264(KeyframeServer server) throws Exception {
+        Api api = new Api(server);
+        record(api);
+        // the second file: the first one after a connect carries the camera's start-up timestamp
+        // jitter (frames 62-66 ms apart), which a rendition keeps and ffmpeg then reports
+        JsonObject segment = rows(api, H265).get(1);
+        assertEquals("h265", segment.getString("video_codec"));
+        Path out = Files.createTempFile(Path.of("target"), "rendition-", ".mp4");
+        try {
+            long began = System.nanoTime();
+            HttpResponse<Path> response = server.http().send(HttpRequest.newBuilder(
+                    server.uri("/segments/" + segment.getJsonNumber("id") + "/rendition/h264")).GET().build(),
+                    HttpResponse.BodyHandlers.ofFile(out));
+            long millis = (System.nanoTime() - began) / 1_000_000;
+            assertEquals(200, response.statusCode(), () -> readQuietly(out) + "\n" + server.logTail(40));
+            double original = segment.getJsonNumber("duration_ms").longValue() / 1000.0;
+            System.out.printf("H.264 rendition of %.1f s of H.265 took %d ms%n", original, millis);
+            assertEquals("h264", Media.videoCodec(out));
+            assertTrue(Media.moovBeforeMdat(out));
+            assertEquals("", Media.decodeErrors(out));
+            assertEquals(Media.videoPacketTimes(server.recordingRoot().resolve(segment.getString("file_path"))).size(),
+                    Media.videoPacketTimes(out).size(), "every frame transcoded");
+            assertTrue(Math.abs(Media.duration(out) - original) <= 2 * FRAME, Media.duration(out) + " s vs " + original + " s");
+            assertTrue(Files.isRegularFile(server.recordingRoot().resolve(".keyframe/renditions/" + segment.getJsonNumber("id") + ".mp4")));
+
+            // cached: the second answer is the same file, at once
+            began = System.nanoTime();
+            HttpResponse<byte[]> again = server.http().send(HttpRequest.newBuilder(
+                    server.uri("/segments/" + segment.getJsonNumber("id") + "/rendition/h264")).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, again.statusCode());
+            assertEquals(Files.size(out), again.body().length);
+            assertTrue((System.nanoTime() - began) / 1_000_000 < 1_000, "a cached rendition is served without transcoding");
+        } finally {
+            Files.deleteIfExists(out);
+        }
+        // an H.264 segment is served as it is
+        JsonObject h264 = rows(api, H264).get(0);
+        HttpResponse<byte[]> same = server.http().send(HttpRequest.newBuilder(
+                server.uri("/segments/" + h264.getJsonNumber("id") + "/rendition/h264")).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, same.statusCode());
+        assertEquals(h264.getJsonNumber("size_bytes").longValue(), same.body().length);
+        assertError(api.get("/segments/999999999/rendition/h264"), 404, "no segment");
+        assertError(api.get("/segments/abc/rendition/h264"), 400, "positive whole number");
+    }
+
     private static void assertError(Api.Reply reply, int status, String messageStart) {
         assertEquals(status, reply.status(), reply.body());
         assertEquals(status, reply.json().getInt("status"));
