@@ -48,6 +48,14 @@ public final class Media {
         return out.trim().startsWith("1");
     }
 
+    /** Presentation times of the first video stream's packets, in seconds, sorted. */
+    public static List<Double> videoPacketTimes(Path file) {
+        String out = run("ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries", "packet=pts_time",
+                "-of", "csv=p=0", file.toString());
+        return out.lines().map(String::trim).filter(l -> !l.isEmpty()).map(l -> l.replace(",", ""))
+                .map(Double::parseDouble).sorted().toList();
+    }
+
     /** Decodes the whole file; returns what ffmpeg reported as errors (empty when clean). */
     public static String decodeErrors(Path file) {
         return run("ffmpeg", "-v", "error", "-i", file.toString(), "-f", "null", "-").trim();
