@@ -63,6 +63,12 @@ public class SegmentStore {
         return query.getResultList();
     }
 
+    /** A ready segment by id (rows being deleted are not served). */
+    public java.util.Optional<Segment> find(long id) {
+        return em.createQuery("SELECT s FROM Segment s WHERE s.id = :id AND s.state = 'ready'", Segment.class)
+                .setParameter("id", id).getResultStream().findFirst();
+    }
+
     public Set<String> filePaths(String cameraId) {
         return new HashSet<>(em.createQuery("SELECT s.filePath FROM Segment s WHERE s.cameraId = :camera", String.class)
                 .setParameter("camera", cameraId).getResultList());
