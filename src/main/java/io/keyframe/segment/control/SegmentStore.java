@@ -63,6 +63,39 @@ public class SegmentStore {
         return query.getResultList();
     }
 
+    /** The time spans of one stream's segments overlapping {@code [from, to)}, oldest first. */
+    public List<Timeline.Span> spans(String cameraId, String streamId, Instant from, Instant to) {
+        List<Object[]> rows = em.createQuery("SELECT s.startTime, s.endTime FROM Segment s WHERE s.cameraId = :camera"
+                        + " AND s.streamId = :stream AND s.startTime < :to AND s.startTime >= :earliest AND s.endTime > :from"
+                        + " AND s.state = 'ready' ORDER BY s.startTime", Object[].class)
+                .setParameter("camera", cameraId).setParameter("stream", streamId).setParameter("to", to)
+                .setParameter("from", from).setParameter("earliest", from.minus(LONGEST_SEGMENT)).getResultList();
+        return rows.stream().map(r -> new Timeline.Span((Instant) r[0], (Instant) r[1])).toList();
+    }
+
+    /** Audited deletions of one stream's footage whose segment times overlap {@code [from, to)}. */
+    public List<Timeline.Deletion> deletions(String cameraId, String streamId, Instant from, Instant to) {
+        List<?> rows = em.createNativeQuery("""
+                SELECT segment_start, segment_end, reason FROM cleanup_audit
+                 WHERE camera_id = ?1 AND (stream_id = ?2 OR stream_id IS NULL) AND segment_start IS NOT NULL
+                   AND segment_end IS NOT NULL AND segment_start < ?4 AND segment_end > ?3
+                 ORDER BY segment_start LIMIT 10000""")
+                .setParameter(1, cameraId).setParameter(2, streamId).setParameter(3, Timestamp.from(from))
+                .setParameter(4, Timestamp.from(to)).getResultList();
+        return rows.stream().map(r -> (Object[]) r).map(r -> new Timeline.Deletion(
+                new Timeline.Span(instant(r[0]), instant(r[1])), (String) r[2])).toList();
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return (Instant) value;
+    }
+
     /** A ready segment by id (rows being deleted are not served). */
     public java.util.Optional<Segment> find(long id) {
         return em.createQuery("SELECT s FROM Segment s WHERE s.id = :id AND s.state = 'ready'", Segment.class)
