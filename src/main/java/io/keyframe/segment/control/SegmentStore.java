@@ -4,7 +4,6 @@ import io.keyframe.segment.entity.Segment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -19,7 +18,7 @@ import java.util.Set;
 public class SegmentStore {
 
     /** No segment is longer than this: bounds the index range scan of overlap queries. */
-    static final Duration LONGEST_SEGMENT = Duration.ofHours(2);
+    static final Duration LONGEST_SEGMENT = SegmentListQuery.LONGEST_SEGMENT;
 
     @PersistenceContext(unitName = "keyframe")
     EntityManager em;
@@ -42,25 +41,18 @@ public class SegmentStore {
 
     /** Segments overlapping {@code [from, to)}, oldest first; uses the (camera_id, start_time) index. */
     public List<Segment> list(String cameraId, Instant from, Instant to, String streamId, String eventType, int limit) {
-        StringBuilder jpql = new StringBuilder("SELECT s FROM Segment s WHERE s.cameraId = :camera"
-                + " AND s.startTime < :to AND s.startTime >= :earliest AND s.endTime > :from AND s.state = 'ready'");
-        if (streamId != null) {
-            jpql.append(" AND s.streamId = :stream");
+        return list(new SegmentListQuery(cameraId, from, to, streamId, eventType, null, limit));
+    }
+
+    /** One page of the catalog (see {@link SegmentListQuery}). */
+    @SuppressWarnings("unchecked")
+    public List<Segment> list(SegmentListQuery query) {
+        jakarta.persistence.Query native_ = em.createNativeQuery(query.sql(), Segment.class);
+        List<Object> values = query.parameters();
+        for (int i = 0; i < values.size(); i++) {
+            native_.setParameter(i + 1, values.get(i));
         }
-        if (eventType != null) {
-            jpql.append(" AND s.eventType = :eventType");
-        }
-        jpql.append(" ORDER BY s.startTime, s.id");
-        TypedQuery<Segment> query = em.createQuery(jpql.toString(), Segment.class)
-                .setParameter("camera", cameraId).setParameter("to", to).setParameter("from", from)
-                .setParameter("earliest", from.minus(LONGEST_SEGMENT)).setMaxResults(limit);
-        if (streamId != null) {
-            query.setParameter("stream", streamId);
-        }
-        if (eventType != null) {
-            query.setParameter("eventType", eventType);
-        }
-        return query.getResultList();
+        return native_.getResultList();
     }
 
     /** The time spans of one stream's segments overlapping {@code [from, to)}, oldest first. */
