@@ -25,7 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * segment is its own rendition.
  */
 @ApplicationScoped
-public class Renditions {
+public class Renditions implements io.keyframe.segment.control.H264Renditions {
 
     public static final String MAX_TRANSCODES = "playback.max_transcodes";
     private static final Duration BASE_TIMEOUT = Duration.ofSeconds(60);
@@ -70,6 +70,7 @@ public class Renditions {
      * @throws ApiException 404 for no such segment, 422 for a codec that cannot be transcoded,
      *                      503 ({@link BusyException}) when every transcode slot is taken
      */
+    @Override
     public Path h264(long id) {
         ExportSegment segment = segments.byId(id).orElseThrow(() -> ApiException.notFound("no segment " + id));
         Path original = file(segment);

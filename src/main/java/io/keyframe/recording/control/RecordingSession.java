@@ -35,6 +35,7 @@ public final class RecordingSession {
     private final Clock clock;
     private final SessionPolicy policy;
     private final DoubleSupplier random;
+    private final StateLog stateLog;
 
     private RecordingTarget target;
     private SessionState state = SessionState.STOPPED;
@@ -59,6 +60,14 @@ public final class RecordingSession {
 
     public RecordingSession(RecordingTarget target, RecorderFactory factory, SegmentSink sink, TaskScheduler scheduler,
                             Reachability reachability, Clock clock, SessionPolicy policy, DoubleSupplier random) {
+        this(target, factory, sink, scheduler, reachability, clock, policy, random, StateLog.NONE);
+    }
+
+    /** Like the other constructor; every state change is also reported to {@code stateLog}. */
+    public RecordingSession(RecordingTarget target, RecorderFactory factory, SegmentSink sink, TaskScheduler scheduler,
+                            Reachability reachability, Clock clock, SessionPolicy policy, DoubleSupplier random,
+                            StateLog stateLog) {
+        this.stateLog = stateLog;
         this.target = target;
         this.factory = factory;
         this.sink = sink;
@@ -266,7 +275,13 @@ public final class RecordingSession {
         Instant now = clock.instant();
         state = to;
         since = now;
-        history.addLast(new StateChange(now, from, to, reason));
+        StateChange change = new StateChange(now, from, to, reason);
+        history.addLast(change);
+        try {
+            stateLog.record(target, change);
+        } catch (RuntimeException e) {
+            LOG.warning("state log refused a change: " + e.getMessage());
+        }
         while (history.size() > HISTORY) {
             history.removeFirst();
         }

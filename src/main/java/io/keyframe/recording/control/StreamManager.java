@@ -57,6 +57,9 @@ public class StreamManager {
     @Inject
     StartupRecovery recovery;
 
+    @Inject
+    StateLog stateLog;
+
     private final Map<StreamKey, RecordingSession> sessions = new ConcurrentHashMap<>();
     private final Random random = new SecureRandom();
     private volatile boolean shuttingDown;
@@ -166,7 +169,7 @@ public class StreamManager {
         }
         return sessions.computeIfAbsent(new StreamKey(stream.camera().id(), stream.id()),
                 key -> new RecordingSession(target(stream), recorders, segments, scheduler, reachability, clock,
-                        SessionPolicy.defaults(settings.stallTimeout()), random::nextDouble));
+                        SessionPolicy.defaults(settings.stallTimeout()), random::nextDouble, stateLog));
     }
 
     private RecordingTarget target(CameraStream stream) {

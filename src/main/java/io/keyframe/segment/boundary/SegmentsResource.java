@@ -5,6 +5,8 @@ import io.keyframe.camera.entity.CameraId;
 import io.keyframe.camera.entity.StreamId;
 import io.keyframe.platform.rest.ApiException;
 import io.keyframe.platform.rest.Requests;
+import io.keyframe.segment.control.SegmentCursor;
+import io.keyframe.segment.control.SegmentListQuery;
 import io.keyframe.segment.control.SegmentStore;
 import io.keyframe.segment.entity.Segment;
 import jakarta.inject.Inject;
@@ -21,9 +23,14 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.regex.Pattern;
 
-/** {@code GET /cameras/{camera_id}/segments}: the catalog by time range, oldest first. */
+/**
+ * {@code GET /cameras/{camera_id}/segments}: the catalog by time range, oldest first, in pages of
+ * {@code limit}; when more rows exist the answer carries an opaque {@code next} cursor, sent back
+ * as {@code cursor} with the same query for the next page.
+ */
 @Path("/cameras/{camera_id}/segments")
 @Produces(MediaType.APPLICATION_JSON)
 public class SegmentsResource {
@@ -42,7 +49,8 @@ public class SegmentsResource {
     @GET
     public JsonObject list(@PathParam("camera_id") String cameraId, @QueryParam("from") String from,
                            @QueryParam("to") String to, @QueryParam("stream_id") String streamId,
-                           @QueryParam("event_type") String eventType, @QueryParam("limit") String limit) {
+                           @QueryParam("event_type") String eventType, @QueryParam("limit") String limit,
+                           @QueryParam("cursor") String cursor) {
         CameraId camera = CameraId.of(cameraId);
         cameras.get(camera);
         Instant now = clock.instant();
@@ -56,11 +64,18 @@ public class SegmentsResource {
             throw ApiException.badRequest("event_type must match [a-z0-9_-]{1,32}");
         }
         int max = Requests.wholeNumber("limit", limit, 1000, 1, 10000);
+        SegmentCursor after = cursor == null || cursor.isEmpty() ? null : SegmentCursor.decode(cursor);
+        List<Segment> page = segments.list(new SegmentListQuery(camera.value(), start, end, stream, eventType, after, max + 1));
         JsonArrayBuilder list = Json.createArrayBuilder();
-        for (Segment s : segments.list(camera.value(), start, end, stream, eventType, max)) {
+        for (Segment s : page.subList(0, Math.min(max, page.size()))) {
             list.add(render(s));
         }
-        return Json.createObjectBuilder().add("segments", list).build();
+        JsonObjectBuilder answer = Json.createObjectBuilder().add("segments", list);
+        if (page.size() > max) {
+            Segment last = page.get(max - 1);
+            answer.add("next", new SegmentCursor(last.startTime(), last.id()).encode());
+        }
+        return answer.build();
     }
 
     static JsonObject render(Segment s) {

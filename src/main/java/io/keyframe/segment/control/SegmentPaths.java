@@ -52,6 +52,37 @@ public final class SegmentPaths {
         return Optional.of(STAMP.parse(matcher.group(2), Instant::from));
     }
 
+    /**
+     * The file a {@code segment.file_path} names, only if it lies under {@code root}: absolute
+     * paths, {@code ..} steps and symbolic links that lead out of the root give empty. The root is
+     * absolute and normalised ({@code KeyframeSettings} makes it so).
+     */
+    public static Optional<Path> underRoot(Path root, String relative) {
+        if (relative == null || relative.isEmpty() || relative.indexOf('\0') >= 0) {
+            return Optional.empty();
+        }
+        Path candidate;
+        try {
+            Path given = Path.of(relative);
+            if (given.isAbsolute()) {
+                return Optional.empty();
+            }
+            candidate = root.resolve(given).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            return Optional.empty();
+        }
+        if (!candidate.startsWith(root) || candidate.equals(root)) {
+            return Optional.empty();
+        }
+        try {
+            Path realRoot = root.toRealPath();
+            Path real = candidate.toRealPath();
+            return real.startsWith(realRoot) ? Optional.of(real) : Optional.empty();
+        } catch (java.io.IOException e) {
+            return Optional.of(candidate); // missing: the caller reports it as such
+        }
+    }
+
     /** {@code file} relative to {@code root}, with forward slashes, as stored in {@code segment.file_path}. */
     public static String relative(Path root, Path file) {
         return root.relativize(file).toString().replace('\\', '/');

@@ -4,7 +4,6 @@ import io.keyframe.segment.entity.Segment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -19,7 +18,7 @@ import java.util.Set;
 public class SegmentStore {
 
     /** No segment is longer than this: bounds the index range scan of overlap queries. */
-    static final Duration LONGEST_SEGMENT = Duration.ofHours(2);
+    static final Duration LONGEST_SEGMENT = SegmentListQuery.LONGEST_SEGMENT;
 
     @PersistenceContext(unitName = "keyframe")
     EntityManager em;
@@ -42,25 +41,57 @@ public class SegmentStore {
 
     /** Segments overlapping {@code [from, to)}, oldest first; uses the (camera_id, start_time) index. */
     public List<Segment> list(String cameraId, Instant from, Instant to, String streamId, String eventType, int limit) {
-        StringBuilder jpql = new StringBuilder("SELECT s FROM Segment s WHERE s.cameraId = :camera"
-                + " AND s.startTime < :to AND s.startTime >= :earliest AND s.endTime > :from AND s.state = 'ready'");
-        if (streamId != null) {
-            jpql.append(" AND s.streamId = :stream");
+        return list(new SegmentListQuery(cameraId, from, to, streamId, eventType, null, limit));
+    }
+
+    /** One page of the catalog (see {@link SegmentListQuery}). */
+    @SuppressWarnings("unchecked")
+    public List<Segment> list(SegmentListQuery query) {
+        jakarta.persistence.Query native_ = em.createNativeQuery(query.sql(), Segment.class);
+        List<Object> values = query.parameters();
+        for (int i = 0; i < values.size(); i++) {
+            native_.setParameter(i + 1, values.get(i));
         }
-        if (eventType != null) {
-            jpql.append(" AND s.eventType = :eventType");
+        return native_.getResultList();
+    }
+
+    /** The time spans of one stream's segments overlapping {@code [from, to)}, oldest first. */
+    public List<Timeline.Span> spans(String cameraId, String streamId, Instant from, Instant to) {
+        List<Object[]> rows = em.createQuery("SELECT s.startTime, s.endTime FROM Segment s WHERE s.cameraId = :camera"
+                        + " AND s.streamId = :stream AND s.startTime < :to AND s.startTime >= :earliest AND s.endTime > :from"
+                        + " AND s.state = 'ready' ORDER BY s.startTime", Object[].class)
+                .setParameter("camera", cameraId).setParameter("stream", streamId).setParameter("to", to)
+                .setParameter("from", from).setParameter("earliest", from.minus(LONGEST_SEGMENT)).getResultList();
+        return rows.stream().map(r -> new Timeline.Span((Instant) r[0], (Instant) r[1])).toList();
+    }
+
+    /** Audited deletions of one stream's footage whose segment times overlap {@code [from, to)}. */
+    public List<Timeline.Deletion> deletions(String cameraId, String streamId, Instant from, Instant to) {
+        List<?> rows = em.createNativeQuery("""
+                SELECT segment_start, segment_end, reason FROM cleanup_audit
+                 WHERE camera_id = ?1 AND (stream_id = ?2 OR stream_id IS NULL) AND segment_start IS NOT NULL
+                   AND segment_end IS NOT NULL AND segment_start < ?4 AND segment_end > ?3
+                 ORDER BY segment_start LIMIT 10000""")
+                .setParameter(1, cameraId).setParameter(2, streamId).setParameter(3, Timestamp.from(from))
+                .setParameter(4, Timestamp.from(to)).getResultList();
+        return rows.stream().map(r -> (Object[]) r).map(r -> new Timeline.Deletion(
+                new Timeline.Span(instant(r[0]), instant(r[1])), (String) r[2])).toList();
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
         }
-        jpql.append(" ORDER BY s.startTime, s.id");
-        TypedQuery<Segment> query = em.createQuery(jpql.toString(), Segment.class)
-                .setParameter("camera", cameraId).setParameter("to", to).setParameter("from", from)
-                .setParameter("earliest", from.minus(LONGEST_SEGMENT)).setMaxResults(limit);
-        if (streamId != null) {
-            query.setParameter("stream", streamId);
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
         }
-        if (eventType != null) {
-            query.setParameter("eventType", eventType);
-        }
-        return query.getResultList();
+        return (Instant) value;
+    }
+
+    /** A ready segment by id (rows being deleted are not served). */
+    public java.util.Optional<Segment> find(long id) {
+        return em.createQuery("SELECT s FROM Segment s WHERE s.id = :id AND s.state = 'ready'", Segment.class)
+                .setParameter("id", id).getResultStream().findFirst();
     }
 
     public Set<String> filePaths(String cameraId) {

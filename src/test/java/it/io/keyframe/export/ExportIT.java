@@ -1,5 +1,6 @@
 package it.io.keyframe.export;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -162,6 +163,15 @@ class ExportIT {
             assertEquals(200, again.statusCode());
             assertEquals(Files.size(out), again.body().length);
             assertTrue((System.nanoTime() - began) / 1_000_000 < 1_000, "a cached rendition is served without transcoding");
+
+            // the file route serves the same rendition with ranges, so a browser can seek in it
+            HttpResponse<byte[]> slice = server.http().send(HttpRequest.newBuilder(
+                    server.uri("/segments/" + segment.getJsonNumber("id") + "/file?format=h264"))
+                    .header("Range", "bytes=100-1099").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(206, slice.statusCode());
+            assertEquals("bytes 100-1099/" + Files.size(out), slice.headers().firstValue("Content-Range").orElse(""));
+            assertArrayEquals(java.util.Arrays.copyOfRange(Files.readAllBytes(out), 100, 1100), slice.body());
+            assertError(api.get("/segments/" + segment.getJsonNumber("id") + "/file?format=vp9"), 400, "format");
         } finally {
             Files.deleteIfExists(out);
         }

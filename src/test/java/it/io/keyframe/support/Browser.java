@@ -1,0 +1,109 @@
+package it.io.keyframe.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Debian Chromium driven by Debian's chromedriver through Selenium, for tests that need a
+ * real browser. Never downloads anything: both binaries are given explicitly, so Selenium Manager
+ * is not consulted ({@code bin/keyframe setup} installs the {@code chromium} and
+ * {@code chromium-driver} packages). The driver listens on a free loopback port and the profile
+ * lives in a temporary directory; {@link #close()} always quits the browser and removes it.
+ */
+public final class Browser implements AutoCloseable {
+
+    public static final Path CHROMIUM = Path.of(System.getProperty("keyframe.chromium", "/usr/bin/chromium"));
+    public static final Path CHROMEDRIVER = Path.of(System.getProperty("keyframe.chromedriver", "/usr/bin/chromedriver"));
+
+    private final Path profile;
+    private final ChromeDriverService service;
+    private final ChromeDriver driver;
+
+    private Browser(Path profile, ChromeDriverService service, ChromeDriver driver) {
+        this.profile = profile;
+        this.service = service;
+        this.driver = driver;
+    }
+
+    /** Starts a headless browser; fails with what to install when a binary is missing. */
+    public static Browser start() {
+        for (Path binary : new Path[] {CHROMIUM, CHROMEDRIVER}) {
+            if (!Files.isExecutable(binary)) {
+                throw new IllegalStateException(binary + " is missing: run bin/keyframe setup"
+                        + " (Debian packages chromium and chromium-driver)");
+            }
+        }
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("keyframe-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingPort(FreePorts.next())
+                .withLogFile(new File(profile.toFile(), "chromedriver.log"))
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage",
+                "--autoplay-policy=no-user-gesture-required", "--user-data-dir=" + profile.resolve("profile"));
+        ChromeDriver driver = null;
+        try {
+            driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+            return new Browser(profile, service, driver);
+        } catch (RuntimeException e) {
+            if (driver != null) {
+                driver.quit();
+            }
+            service.stop();
+            delete(profile);
+            throw e;
+        }
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    /** Runs a script in the page and returns its value. */
+    public Object script(String javascript, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(javascript, args);
+    }
+
+    /** Runs a script that ends by calling its last argument (a callback) with the result. */
+    public Object asyncScript(String javascript, Object... args) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(javascript, args);
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            service.stop();
+            delete(profile);
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort
+        }
+    }
+}
