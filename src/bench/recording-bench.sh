@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Recording cost benchmark: Keyframe against the bare tools, side by side in one run.
 #
-#   bash src/bench/recording-bench.sh [--duration SECS] [--warmup SECS] [--settle SECS] [--quiet-wait SECS]
-#                                      [--tools LIST] [--no-build] [N ...]
+#   bash src/bench/recording-bench.sh [--duration SECS] [--warmup SECS] [--stagger SECS] [--settle SECS]
+#                                      [--quiet-wait SECS] [--tools LIST] [--no-build] [N ...]
 #
 # For each N (default 1 8 32 64), N simulated 1080p30 ~4 Mbit/s RTSP cameras (one shared mount of
 # the project's CameraSimulator) are recorded into 60 s MP4 segments, one recorder after the other:
@@ -23,6 +23,8 @@
 #   --duration SECS  measuring window (default 30)
 #   --warmup SECS    warm-up before each window (default 10)
 #   --tools LIST     comma-separated subset of gst-launch,ffmpeg,keyframe (default: all three)
+#   --stagger SECS   pause between starting two gst-launch/ffmpeg processes (default 0.2, about
+#                    what registering one Keyframe camera takes; 0: all at once)
 #   --settle SECS    Keyframe: wait after /health/ready before the idle window (default 30)
 #   --quiet-wait SECS  the machine may be shared: before each window, wait up to SECS (default 60)
 #                    until other processes use less than 25 % of one core (0: never wait)
@@ -42,6 +44,7 @@ cd "$ROOT"
 DURATION=30
 WARMUP=10
 SEGMENT_SECS=60
+STAGGER=0.2
 KF_SETTLE=30
 QUIET_WAIT=60
 QUIET_MAX=25
@@ -57,6 +60,8 @@ while [ $# -gt 0 ]; do
     --duration=*) DURATION="${1#*=}"; shift ;;
     --warmup) WARMUP="${2:?--warmup needs a value}"; shift 2 ;;
     --warmup=*) WARMUP="${1#*=}"; shift ;;
+    --stagger) STAGGER="${2:?--stagger needs a value}"; shift 2 ;;
+    --stagger=*) STAGGER="${1#*=}"; shift ;;
     --settle) KF_SETTLE="${2:?--settle needs a value}"; shift 2 ;;
     --settle=*) KF_SETTLE="${1#*=}"; shift ;;
     --quiet-wait) QUIET_WAIT="${2:?--quiet-wait needs a value}"; shift 2 ;;
@@ -76,6 +81,7 @@ done
 for v in "$KF_SETTLE" "$QUIET_WAIT"; do
   [[ "$v" =~ ^[0-9]+$ ]] || { echo "not a whole number: $v" >&2; exit 2; }
 done
+[[ "$STAGGER" =~ ^[0-9]+(\.[0-9]+)?$ ]] || { echo "not a number of seconds: $STAGGER" >&2; exit 2; }
 IFS=',' read -r -a TOOL_LIST <<<"$TOOLS"
 for t in "${TOOL_LIST[@]}"; do
   case "$t" in gst-launch|ffmpeg|keyframe) ;; *) echo "unknown tool: $t" >&2; exit 2 ;; esac
@@ -183,7 +189,7 @@ write_markdown() {
   {
     echo "# Recording benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
     echo
-    echo "- command: \`bash src/bench/recording-bench.sh --duration $DURATION --warmup $WARMUP --settle $KF_SETTLE --quiet-wait $QUIET_WAIT --tools $TOOLS ${COUNTS[*]}\`"
+    echo "- command: \`bash src/bench/recording-bench.sh --duration $DURATION --warmup $WARMUP --stagger $STAGGER --settle $KF_SETTLE --quiet-wait $QUIET_WAIT --tools $TOOLS ${COUNTS[*]}\`"
     echo "- machine: $(nproc) cores, $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -n 1), $(awk '/MemTotal/ {printf "%.0f GB RAM", $2 / 1048576}' /proc/meminfo)"
     echo "- Keyframe: $(git rev-parse --short HEAD 2>/dev/null || echo '?')$dirty; $(gst-launch-1.0 --version 2>/dev/null | head -n 1); $(ffmpeg -version 2>/dev/null | head -n 1 | cut -d' ' -f1-3); $(java -version 2>&1 | head -n 1)"
     echo "- source: N clients of one shared mount of the CameraSimulator (looped 1080p30 H.264, ~4 Mbit/s, GOP 30), RTSP over TCP on 127.0.0.1"
@@ -203,6 +209,8 @@ Columns:
   empty between consecutive DTS; lost = expected - frames. Each recorder is stopped cleanly before
   counting (SIGINT: EOS for gst-launch -e, trailer for ffmpeg; POST /recording/stop for Keyframe),
   and files start on a keyframe, so neither the first partial GOP nor an unfinalised file counts.
+  Frames missing between two files (a recorder that reconnects starts a new file) are not in
+  "lost": they show as recorded s/stream well below run s.
 - recorded s/stream: the files' recorded time / N. run s: wall time from starting the recorders
   (Keyframe: from registering the cameras) to their clean stop; the difference is connecting and
   waiting for the first keyframe.

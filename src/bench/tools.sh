@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # The things recording-bench.sh starts: the simulated cameras and the three recorders.
 # Sourced, not run. Relies on lib.sh and on the globals of recording-bench.sh
-# (ROOT, WORK, WARMUP, DURATION, SEGMENT_SECS, SIM_PID, SIM_URL, TOOL_PIDS, KF_*).
+# (ROOT, WORK, WARMUP, DURATION, STAGGER, SEGMENT_SECS, SIM_PID, SIM_URL, TOOL_PIDS, KF_*).
 
 BENCH_SERVER=keyframe-bench                 # Liberty server name; bin/keyframe uses "keyframe"
 WLP="$ROOT/target/liberty/wlp"
@@ -84,6 +84,9 @@ run_cli_recorder() {
     recorder_command "$tool" "$dir/cam$i"
     "${CMD[@]}" > "$dir/cam$i.log" 2>&1 &
     TOOL_PIDS+=($!)
+    # one after the other, as Keyframe's cameras arrive through sequential REST calls (≈ 0.2 s
+    # each): 64 processes started at once keep both cores busy for half a minute
+    [ "$i" -eq "$n" ] || sleep "$STAGGER"
   done
   # warm-up counts from the moment every stream receives media (each has a non-empty file), as
   # Keyframe's from RECORDING; on a loaded machine connecting alone can take several seconds
