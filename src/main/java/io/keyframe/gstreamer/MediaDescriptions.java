@@ -71,7 +71,7 @@ final class MediaDescriptions {
     }
 
     private static String muxer(Path faststartFile, Path target) {
-        return "mp4mux name=mux faststart=true faststart-file=" + quote(faststartFile)
+        return "mp4mux name=mux faststart=true trak-timescale=90000 faststart-file=" + quote(faststartFile)
                 + " ! filesink location=" + quote(target) + " async=false";
     }
 

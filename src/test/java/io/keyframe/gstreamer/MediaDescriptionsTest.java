@@ -14,7 +14,7 @@ class MediaDescriptionsTest {
     void aJoinCopiesVideoThroughSplitmuxsrcIntoAFaststartMp4() {
         assertEquals("splitmuxsrc name=src location=\"/rec/.keyframe/tmp/export-1/parts/p*.mp4\""
                         + " src.video_0 ! h264parse ! identity ts-offset=1000000000 ! queue ! mux.video_0"
-                        + " mp4mux name=mux faststart=true faststart-file=\"/rec/.keyframe/tmp/export-1/faststart.tmp\""
+                        + " mp4mux name=mux faststart=true trak-timescale=90000 faststart-file=\"/rec/.keyframe/tmp/export-1/faststart.tmp\""
                         + " ! filesink location=\"/rec/.keyframe/tmp/export-1/out.mp4\" async=false",
                 MediaDescriptions.join(work.resolve("parts/p*.mp4"), "h264", false, work.resolve("faststart.tmp"),
                         work.resolve("out.mp4")));
@@ -33,7 +33,7 @@ class MediaDescriptionsTest {
                         + " ! videoconvert ! video/x-raw,format=I420 ! x264enc speed-preset=ultrafast tune=zerolatency"
                         + " key-int-max=30 ! video/x-h264,profile=constrained-baseline ! h264parse ! queue ! mux.video_0"
                         + " demux.audio_0 ! aacparse ! queue ! mux.audio_0"
-                        + " mp4mux name=mux faststart=true faststart-file=\"/t/f\" ! filesink location=\"/t/o\" async=false",
+                        + " mp4mux name=mux faststart=true trak-timescale=90000 faststart-file=\"/t/f\" ! filesink location=\"/t/o\" async=false",
                 MediaDescriptions.h264Rendition(Path.of("/r/a b.mp4"), true, Path.of("/t/f"), Path.of("/t/o")));
     }
 

@@ -149,7 +149,13 @@ class ExportIT {
             System.out.printf("H.264 rendition of %.1f s of H.265 took %d ms%n", original, millis);
             assertEquals("h264", Media.videoCodec(out));
             assertTrue(Media.moovBeforeMdat(out));
-            assertEquals("", Media.decodeErrors(out));
+            // ffmpeg's null muxer rounds the live source's frame jitter into its own 1/fps time base and
+            // may then see two equal DTS ("non monotonically increasing dts to muxer"): that line is
+            // about ffmpeg's output side and shows for the original recording too; anything else fails
+            String decodeErrors = Media.decodeErrors(out).lines()
+                    .filter(line -> !line.contains("non monotonically increasing dts to muxer"))
+                    .collect(java.util.stream.Collectors.joining("\n"));
+            assertEquals("", decodeErrors);
             assertEquals(Media.videoPacketTimes(server.recordingRoot().resolve(segment.getString("file_path"))).size(),
                     Media.videoPacketTimes(out).size(), "every frame transcoded");
             assertTrue(Math.abs(Media.duration(out) - original) <= 2 * FRAME, Media.duration(out) + " s vs " + original + " s");
