@@ -1,51 +1,49 @@
 package io.keyframe.export.boundary;
 
-import io.keyframe.export.control.Renditions;
-import io.keyframe.platform.rest.ApiException;
+import io.keyframe.segment.boundary.RangedFile;
+import io.keyframe.segment.boundary.SegmentFileResource;
+import io.keyframe.segment.control.H264Renditions;
+import io.keyframe.segment.control.SegmentFiles;
+import io.keyframe.segment.control.ServedFile;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.io.IOException;
-import java.nio.file.Files;
 
 /**
- * {@code GET /segments/{id}/rendition/h264}: the segment as H.264 MP4, for browsers that cannot
- * play H.265 (the whole file, with its length). {@code GET /segments/{id}/file?format=h264} is
- * meant to answer with the same.
+ * {@code GET|HEAD /segments/{id}/rendition/h264}: the segment as H.264 MP4, for browsers that
+ * cannot play H.265; the same answer as {@code GET /segments/{id}/file?format=h264}, ranges included.
  */
 @Path("/segments/{id}/rendition/h264")
 public class RenditionResource {
 
     @Inject
-    Renditions renditions;
+    SegmentFiles files;
+
+    @Inject
+    H264Renditions renditions;
 
     @GET
-    @Produces({ExportResource.VIDEO_MP4, MediaType.APPLICATION_JSON})
-    public Response h264(@PathParam("id") String id) {
-        java.nio.file.Path file = renditions.h264(segmentId(id));
-        try {
-            long length = Files.size(file);
-            StreamingOutput body = out -> Files.copy(file, out);
-            return Response.ok(body, ExportResource.VIDEO_MP4).header("Content-Length", length).build();
-        } catch (IOException e) {
-            throw new ApiException(500, "cannot read the rendition");
-        }
+    public Response get(@PathParam("id") String id, @HeaderParam("Range") String range,
+                        @HeaderParam("If-Range") String ifRange, @Context Request request) {
+        return answer(id, range, ifRange, request, false);
     }
 
-    private static long segmentId(String id) {
-        try {
-            long value = Long.parseLong(id);
-            if (value > 0) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // falls through
-        }
-        throw ApiException.badRequest("the segment id must be a positive whole number");
+    @HEAD
+    public Response head(@PathParam("id") String id, @HeaderParam("Range") String range,
+                         @HeaderParam("If-Range") String ifRange, @Context Request request) {
+        return answer(id, range, ifRange, request, true);
+    }
+
+    private Response answer(String id, String range, String ifRange, Request request, boolean head) {
+        long segmentId = SegmentFileResource.segmentId(id);
+        ServedFile file = files.rendition(files.describe(segmentId), renditions.h264(segmentId));
+        return RangedFile.answer(file, range, ifRange, request, head, RangedFile.Disposition.INLINE,
+                () -> files.open(file), "H.264 rendition of segment " + segmentId);
     }
 }

@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,6 +31,7 @@ public class Exporter {
     private static final Logger LOG = Logger.getLogger(Exporter.class.getName());
 
     private final Semaphore slots = new Semaphore(MAX_CONCURRENT);
+    private final Map<Long, Integer> reading = new ConcurrentHashMap<>();
 
     @Inject
     KeyframeSettings settings;
@@ -61,6 +65,7 @@ public class Exporter {
             throw new BusyException(MAX_CONCURRENT + " exports are being built; try again shortly", Duration.ofSeconds(5));
         }
         Path dir = null;
+        plan.parts().forEach(part -> reading.merge(part.id(), 1, Integer::sum));
         try {
             dir = scratch.newDirectory("export");
             Path target = dir.resolve("export.mp4");
@@ -79,8 +84,14 @@ public class Exporter {
             ScratchSpace.deleteTree(dir);
             throw e;
         } finally {
+            plan.parts().forEach(part -> reading.computeIfPresent(part.id(), (id, n) -> n > 1 ? n - 1 : null));
             slots.release();
         }
+    }
+
+    /** Ids of the segments that exports are reading right now: retention must not delete them. */
+    public Set<Long> segmentsInUse() {
+        return Set.copyOf(reading.keySet());
     }
 
     /** 30 s plus one second per 30 s of footage: stream copy runs far faster than that. */

@@ -13,7 +13,7 @@ import java.util.logging.Logger;
  * into a 256 KiB buffer: never the whole file in memory, and the channel (opened before the
  * response started) keeps serving a file that is deleted meanwhile. Always closes the channel.
  */
-final class FileBody implements StreamingOutput {
+public final class FileBody implements StreamingOutput {
 
     private static final Logger LOG = Logger.getLogger(FileBody.class.getName());
     static final int BUFFER = 256 * 1024;
@@ -21,13 +21,14 @@ final class FileBody implements StreamingOutput {
     private final FileChannel channel;
     private final long first;
     private final long length;
-    private final long segmentId;
+    private final String label;
 
-    FileBody(FileChannel channel, long first, long length, long segmentId) {
+    /** {@code label} names the file in log lines, e.g. {@code segment 42}. */
+    public FileBody(FileChannel channel, long first, long length, String label) {
         this.channel = channel;
         this.first = first;
         this.length = length;
-        this.segmentId = segmentId;
+        this.label = label;
     }
 
     @Override
@@ -41,12 +42,12 @@ final class FileBody implements StreamingOutput {
                 int read = in.read(buffer, position);
                 if (read < 0) {
                     // the file shrank under us: the client sees a short body, never other bytes
-                    throw new IOException("segment " + segmentId + " ended early at byte " + position);
+                    throw new IOException(label + " ended early at byte " + position);
                 }
                 try {
                     output.write(buffer.array(), 0, read);
                 } catch (IOException e) {
-                    LOG.log(Level.FINE, "client went away while segment " + segmentId + " was served", e);
+                    LOG.log(Level.FINE, "client went away while " + label + " was served", e);
                     return;
                 }
                 position += read;
@@ -55,7 +56,7 @@ final class FileBody implements StreamingOutput {
             try {
                 output.flush();
             } catch (IOException e) {
-                LOG.log(Level.FINE, "client went away at the end of segment " + segmentId, e);
+                LOG.log(Level.FINE, "client went away at the end of " + label, e);
             }
         }
     }

@@ -108,6 +108,25 @@ class ExportIT {
                 assertTrue(step > FRAME / 2 && step <= 2 * FRAME + 0.001,
                         "frames " + (i - 1) + " and " + i + " are " + step + " s apart (at " + pts.get(i) + " s)");
             }
+
+            // asked again with a range (as a seeking player does): the same export from the cache
+            String etag = response.headers().firstValue("ETag").orElseThrow();
+            long size = Files.size(out);
+            long first = size / 3;
+            long last = Math.min(size - 1, first + 99_999);
+            HttpResponse<byte[]> slice = server.http().send(HttpRequest.newBuilder(
+                            server.uri("/cameras/" + H264 + "/export?from=" + from + "&to=" + to))
+                    .header("Range", "bytes=" + first + "-" + last).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(206, slice.statusCode());
+            assertEquals(etag, slice.headers().firstValue("ETag").orElse(""), "the same export, not a rebuild");
+            assertEquals("bytes " + first + "-" + last + "/" + size, slice.headers().firstValue("Content-Range").orElse(""));
+            byte[] expected = java.util.Arrays.copyOfRange(Files.readAllBytes(out), (int) first, (int) last + 1);
+            assertTrue(java.util.Arrays.equals(expected, slice.body()), "the slice matches the full download");
+            HttpResponse<Void> notModified = server.http().send(HttpRequest.newBuilder(
+                            server.uri("/cameras/" + H264 + "/export?from=" + from + "&to=" + to))
+                    .header("If-None-Match", etag).GET().build(), HttpResponse.BodyHandlers.discarding());
+            assertEquals(304, notModified.statusCode());
         } finally {
             Files.deleteIfExists(out);
         }
