@@ -80,7 +80,7 @@ public class Renditions implements io.keyframe.segment.control.H264Renditions {
         if (!"h265".equals(segment.videoCodec())) {
             throw new ApiException(422, "segment " + id + " has video codec " + segment.videoCodec() + ", which cannot be transcoded");
         }
-        Path cached = directory().resolve(id + ".mp4");
+        Path cached = io.keyframe.segment.control.SegmentPaths.renditionOf(settings.recordingRoot(), id);
         if (Files.isRegularFile(cached)) {
             return cached;
         }

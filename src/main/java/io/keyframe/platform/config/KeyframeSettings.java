@@ -2,8 +2,10 @@ package io.keyframe.platform.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -24,9 +26,29 @@ public record KeyframeSettings(Path recordingRoot, Duration segmentDuration, Dur
     public static final String MAX_RETENTION_DAYS = "storage.cleanup.max_retention_days";
     public static final String MAX_DISK_USAGE_PERCENT = "storage.cleanup.max_disk_usage_percent";
     public static final String CHECK_INTERVAL = "storage.cleanup.check_interval_secs";
+    public static final String HYSTERESIS_PERCENT = "storage.cleanup.hysteresis_percent";
+    public static final String SAFETY_MAX_SHARE_PERCENT = "storage.cleanup.safety_max_share_percent";
+    public static final String MAX_DELETIONS_PER_RUN = "storage.cleanup.max_deletions_per_run";
+    public static final String EVENT_RETENTION_DAYS = "storage.cleanup.event_retention_days";
 
-    /** {@code [storage.cleanup]} of the spec. */
-    public record Cleanup(boolean enabled, int maxRetentionDays, int maxDiskUsagePercent, Duration checkInterval) {
+    /**
+     * {@code [storage.cleanup]} of the spec, plus: {@code hysteresis_percent} (disk cleanup goes down
+     * to the threshold minus this, default 2), {@code safety_max_share_percent} (a run that would
+     * delete more than this share of all footage by age stops and raises an alert; default 50, 100
+     * turns the stop off), {@code max_deletions_per_run} (default 100000; the next run goes on) and
+     * the table {@code [storage.cleanup.event_retention_days]} ({@code motion = 90}: days kept for
+     * footage of that event type, overriding camera and stream).
+     */
+    public record Cleanup(boolean enabled, int maxRetentionDays, int maxDiskUsagePercent, Duration checkInterval,
+                          int hysteresisPercent, int safetyMaxSharePercent, int maxDeletionsPerRun,
+                          Map<String, Integer> eventRetentionDays) {
+        public Cleanup {
+            eventRetentionDays = Map.copyOf(eventRetentionDays);
+        }
+
+        public Cleanup(boolean enabled, int maxRetentionDays, int maxDiskUsagePercent, Duration checkInterval) {
+            this(enabled, maxRetentionDays, maxDiskUsagePercent, checkInterval, 2, 50, 100_000, Map.of());
+        }
     }
 
     /** Reads and validates every key; the first bad one stops start-up with its name. */
@@ -42,8 +64,22 @@ public record KeyframeSettings(Path recordingRoot, Duration segmentDuration, Dur
         long retentionDays = whole(config, MAX_RETENTION_DAYS, 30, 0, 36500);
         long diskPercent = whole(config, MAX_DISK_USAGE_PERCENT, 80, 1, 99);
         long intervalSecs = whole(config, CHECK_INTERVAL, 3600, 10, 7 * 24 * 3600);
+        long hysteresis = whole(config, HYSTERESIS_PERCENT, 2, 0, diskPercent - 1);
+        long share = whole(config, SAFETY_MAX_SHARE_PERCENT, 50, 1, 100);
+        long perRun = whole(config, MAX_DELETIONS_PER_RUN, 100_000, 100, 10_000_000);
+        Map<String, Integer> eventDays = new TreeMap<>();
+        for (String key : config.getPropertyNames()) {
+            if (key.startsWith(EVENT_RETENTION_DAYS + ".")) {
+                String type = key.substring(EVENT_RETENTION_DAYS.length() + 1);
+                if (!type.matches("[a-z][a-z0-9_-]{0,31}")) {
+                    throw new InvalidConfigurationException(key, "names an event type, which is a short lower-case word");
+                }
+                eventDays.put(type, (int) whole(config, key, 0, 0, 36500));
+            }
+        }
         return new KeyframeSettings(rootPath, Duration.ofSeconds(segmentSecs), Duration.ofSeconds(stallSecs),
-                new Cleanup(enabled, (int) retentionDays, (int) diskPercent, Duration.ofSeconds(intervalSecs)));
+                new Cleanup(enabled, (int) retentionDays, (int) diskPercent, Duration.ofSeconds(intervalSecs),
+                        (int) hysteresis, (int) share, (int) perRun, eventDays));
     }
 
     private static Optional<String> raw(Config config, String key) {

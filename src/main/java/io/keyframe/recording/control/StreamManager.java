@@ -60,6 +60,9 @@ public class StreamManager {
     @Inject
     StateLog stateLog;
 
+    @Inject
+    jakarta.enterprise.event.Event<StartupRecovered> recovered;
+
     private final Map<StreamKey, RecordingSession> sessions = new ConcurrentHashMap<>();
     private final Random random = new SecureRandom();
     private volatile boolean shuttingDown;
@@ -76,6 +79,7 @@ public class StreamManager {
     private void resume() {
         try {
             recovery.recover();
+            recovered.fire(new StartupRecovered());
             for (Camera camera : cameras.all()) {
                 for (CameraStream stream : camera.streams()) {
                     if (stream.recordingDesired()) {

@@ -90,6 +90,7 @@ public class SegmentsResource {
                 .add("size_bytes", s.sizeBytes())
                 .add("event_type", s.eventType())
                 .add("has_audio", s.hasAudio())
+                .add("legal_hold", s.legalHold())
                 .add("url", "/segments/" + s.id() + "/file");
         if (s.videoCodec() != null) {
             json.add("video_codec", s.videoCodec());

@@ -35,9 +35,14 @@ public class Reconciler implements StartupRecovery {
     @Inject
     SegmentCatalog catalog;
 
+    @Inject
+    SegmentDeleter deleter;
+
     @Override
     public void recover() {
         Path root = settings.recordingRoot();
+        // first, deletions a crash interrupted: their rows may have lost their files already
+        deleter.finishInterrupted();
         SegmentJournal journal = new SegmentJournal(root);
         for (JournalEntry entry : journal.entries()) {
             // nothing records yet: every entry is a file that will never grow again

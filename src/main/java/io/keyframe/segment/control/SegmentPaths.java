@@ -87,4 +87,9 @@ public final class SegmentPaths {
     public static String relative(Path root, Path file) {
         return root.relativize(file).toString().replace('\\', '/');
     }
+
+    /** Where the H.264 rendition of segment {@code id} is cached: {@code {root}/.keyframe/renditions/{id}.mp4}. */
+    public static Path renditionOf(Path root, long id) {
+        return root.resolve(".keyframe").resolve("renditions").resolve(id + ".mp4");
+    }
 }

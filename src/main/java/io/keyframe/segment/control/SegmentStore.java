@@ -27,14 +27,19 @@ public class SegmentStore {
     public boolean insert(SegmentRecord r) {
         int inserted = em.createNativeQuery("""
                 INSERT INTO segment (camera_id, stream_id, start_time, end_time, duration_ms, file_path, size_bytes,
-                                     event_type, video_codec, width, height, has_audio)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, CAST(?9 AS varchar), ?10, ?11, ?12)
+                                     event_type, video_codec, width, height, has_audio, legal_hold)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, CAST(?9 AS varchar), ?10, ?11, ?12,
+                        EXISTS (SELECT 1 FROM legal_hold h WHERE h.segment_id IS NULL AND h.camera_id = ?13
+                                   AND (h.stream_id IS NULL OR h.stream_id = ?14) AND h.start_time < ?15 AND h.end_time > ?16))
                 ON CONFLICT (file_path) DO NOTHING""")
                 .setParameter(1, r.cameraId()).setParameter(2, r.streamId())
                 .setParameter(3, Timestamp.from(r.startTime())).setParameter(4, Timestamp.from(r.endTime()))
                 .setParameter(5, r.durationMs()).setParameter(6, r.filePath()).setParameter(7, r.sizeBytes())
                 .setParameter(8, r.eventType()).setParameter(9, r.videoCodec())
                 .setParameter(10, r.width()).setParameter(11, r.height()).setParameter(12, r.hasAudio())
+                // a range under legal hold holds footage recorded into it later, too
+                .setParameter(13, r.cameraId()).setParameter(14, r.streamId())
+                .setParameter(15, Timestamp.from(r.endTime())).setParameter(16, Timestamp.from(r.startTime()))
                 .executeUpdate();
         return inserted == 1;
     }
@@ -99,9 +104,9 @@ public class SegmentStore {
                 .setParameter("camera", cameraId).getResultList());
     }
 
-    /** Every row as (id, camera, stream, path, size), for reconciliation. */
+    /** Every ready row as (id, camera, stream, path, size), for reconciliation (rows being deleted are the deleter's). */
     public List<Object[]> allFiles() {
-        return em.createQuery("SELECT s.id, s.cameraId, s.streamId, s.filePath, s.sizeBytes FROM Segment s",
+        return em.createQuery("SELECT s.id, s.cameraId, s.streamId, s.filePath, s.sizeBytes FROM Segment s WHERE s.state = 'ready'",
                 Object[].class).getResultList();
     }
 

@@ -46,6 +46,25 @@ class KeyframeSettingsTest {
     }
 
     @Test
+    void retentionExtrasAndEventTypeDaysAreRead() throws Exception {
+        KeyframeSettings settings = KeyframeSettings.from(config(SPEC_TOML + """
+                hysteresis_percent = 5
+                safety_max_share_percent = 100
+
+                [storage.cleanup.event_retention_days]
+                motion = 90
+                alarm = 365
+                """, Map.of()));
+        assertEquals(5, settings.cleanup().hysteresisPercent());
+        assertEquals(100, settings.cleanup().safetyMaxSharePercent());
+        assertEquals(100_000, settings.cleanup().maxDeletionsPerRun());
+        assertEquals(Map.of("motion", 90, "alarm", 365), settings.cleanup().eventRetentionDays());
+        InvalidConfigurationException error = assertThrows(InvalidConfigurationException.class,
+                () -> KeyframeSettings.from(config(SPEC_TOML + "hysteresis_percent = 80\n", Map.of())));
+        assertEquals("storage.cleanup.hysteresis_percent", error.key());
+    }
+
+    @Test
     void environmentVariablesOverrideTheFile() throws Exception {
         KeyframeSettings settings = KeyframeSettings.from(config(SPEC_TOML,
                 Map.of("STORAGE_CLEANUP_MAX_RETENTION_DAYS", "7", "RECORDING_SEGMENT_DURATION_SECS", "60")));
