@@ -106,12 +106,15 @@ public final class Timeline {
         return new Covered(new Span(start.isBefore(from) ? from : start, stop.isAfter(end) ? end : stop), count);
     }
 
+    /** Audit reasons of deletions by retention: by age, for disk space, or a manual prune. */
+    static final java.util.Set<String> RETENTION_REASONS = java.util.Set.of("retention_age", "disk_usage", "manual");
+
     private static void addGap(List<Gap> gaps, Span span, List<StateChange> log, List<Deletion> deletions, boolean trailing) {
         if (span.length().compareTo(TOLERANCE) < 0) {
             return;
         }
         for (Deletion d : deletions) {
-            if (d.reason() != null && d.reason().startsWith("retention") && d.span().start().isBefore(span.end())
+            if (d.reason() != null && RETENTION_REASONS.contains(d.reason()) && d.span().start().isBefore(span.end())
                     && d.span().end().isAfter(span.start())) {
                 gaps.add(new Gap(span, GapCause.DELETED_BY_RETENTION, d.reason()));
                 return;

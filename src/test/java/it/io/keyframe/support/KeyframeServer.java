@@ -45,11 +45,16 @@ public final class KeyframeServer implements AutoCloseable {
     private boolean hookRegistered;
 
     public KeyframeServer(String toml) {
+        this(toml, null);
+    }
+
+    /** A server recording into {@code root} (e.g. a small dedicated filesystem), or its own folder when null. */
+    public KeyframeServer(String toml, Path root) {
         try {
             Path buildDir = Path.of(System.getProperty("keyframe.build.dir", "target"));
             Files.createDirectories(buildDir);
             workDir = Files.createTempDirectory(buildDir.toAbsolutePath(), "it-server-");
-            recordingRoot = Files.createDirectories(workDir.resolve("recordings"));
+            recordingRoot = root != null ? root.toAbsolutePath() : Files.createDirectories(workDir.resolve("recordings"));
             configFile = workDir.resolve("keyframe.toml");
             outputDir = Files.createDirectories(workDir.resolve("wlp-output"));
             Files.writeString(configFile, "[recording]\nroot = \"" + recordingRoot + "\"\n" + toml);
