@@ -70,7 +70,7 @@ final class CameraJson {
         Boolean primary = JsonInput.bool(json, "primary", prefix);
         return StreamSpec.of(id, JsonInput.string(json, "url", prefix), JsonInput.string(json, "username", prefix),
                 JsonInput.string(json, "password", prefix), JsonInput.has(json, "password"),
-                primary != null && primary, t);
+                primary != null && primary, t, JsonInput.integer(json, "retention_days", prefix));
     }
 
     static JsonObject render(Camera camera) {
@@ -83,6 +83,11 @@ final class CameraJson {
                     .add("transport", stream.transport().name().toLowerCase())
                     .add("has_password", stream.hasPassword())
                     .add("recording_desired", stream.recordingDesired());
+            if (stream.retentionDays() == null) {
+                s.addNull("retention_days");
+            } else {
+                s.add("retention_days", stream.retentionDays());
+            }
             if (stream.username() != null) {
                 s.add("username", stream.username());
             }

@@ -86,7 +86,7 @@ public class CameraStore {
     }
 
     private static StreamSpec specWithPrimary(CameraStream s, boolean primary) {
-        return new StreamSpec(s.id(), s.url(), s.username(), s.password(), false, primary, s.transport());
+        return new StreamSpec(s.id(), s.url(), s.username(), s.password(), false, primary, s.transport(), s.retentionDays());
     }
 
     public void delete(CameraId id) {

@@ -61,6 +61,9 @@ public class CameraStream {
 
     private String transport = "tcp";
 
+    @Column(name = "retention_days")
+    private Integer retentionDays;
+
     @Column(name = "recording_desired")
     private boolean recordingDesired;
 
@@ -110,6 +113,11 @@ public class CameraStream {
         return primary;
     }
 
+    /** Days this stream's footage is kept, or null for the camera's retention. */
+    public Integer retentionDays() {
+        return retentionDays;
+    }
+
     public Transport transport() {
         return Transport.valueOf(transport.toUpperCase());
     }
@@ -132,6 +140,7 @@ public class CameraStream {
         }
         this.primary = spec.primary();
         this.transport = spec.transport().name().toLowerCase();
+        this.retentionDays = spec.retentionDays();
         this.updatedAt = now;
     }
 }

@@ -60,6 +60,12 @@ class CameraApiIT {
         expect(api.post("/cameras", "{\"camera_id\": \"bad2\", \"streams\": [{\"stream_id\": \"a\"}]}"), 400, "url");
         expect(api.post("/cameras", "{\"camera_id\": \"bad2\", \"retention_days\": -1, \"streams\": "
                 + "[{\"url\": \"rtsp://h/x\"}]}"), 400, "retention_days");
+        expect(api.post("/cameras", Api.camera("bad2", "rtsp://127.0.0.1:1/x", "off", "\"retention_days\": 40000")), 400,
+                "retention_days of a stream");
+        // a stream's own retention is stored and shown
+        Api.Reply kept = api.post("/cameras", Api.camera("keep1", "rtsp://127.0.0.1:1/x", "off", "\"retention_days\": 365"));
+        assertEquals(201, kept.status(), kept.body());
+        assertEquals(365, api.get("/cameras/keep1").json().getJsonArray("streams").getJsonObject(0).getInt("retention_days"));
         expect(api.post("/cameras", "{\"camera_id\": \"bad2\", \"streams\": [{\"stream_id\": \"a\", \"url\": \"rtsp://h/1\","
                 + " \"primary\": true}, {\"stream_id\": \"b\", \"url\": \"rtsp://h/2\", \"primary\": true}]}"), 400, "primary");
         expect(api.post("/cameras", "{not json"), 400, "JSON");
