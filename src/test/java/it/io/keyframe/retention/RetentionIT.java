@@ -153,6 +153,47 @@ class RetentionIT {
         assertFalse(rowExists(id(held)));
     }
 
+    @Test
+    @Order(3)
+    void aRangeHoldProtectsFootageUntilReleased() throws Exception {
+        JsonObject segment = recorded.get(5);
+        Instant start = Instant.parse(segment.getString("start_time"));
+        Api.Reply bad = api.post("/cameras/" + CAMERA + "/holds", "{\"from\": \"" + start + "\"}");
+        assertEquals(400, bad.status(), bad.body());
+        assertEquals(400, api.post("/cameras/" + CAMERA + "/holds", "{\"from\": \"" + start + "\", \"to\": \"" + start
+                + "\"}").status());
+        assertEquals(404, api.post("/cameras/nosuch" + SUFFIX + "/holds", "{\"from\": \"2026-01-01T00:00:00Z\","
+                + " \"to\": \"2026-01-02T00:00:00Z\"}").status());
+        assertEquals(400, api.post("/segments/-1/hold", null).status());
+        assertEquals(404, api.post("/segments/999999999/hold", null).status());
+
+        Api.Reply placed = api.post("/cameras/" + CAMERA + "/holds", "{\"from\": \"" + start.plusMillis(500) + "\", \"to\": \""
+                + start.plusMillis(900) + "\", \"stream_id\": \"main\", \"reason\": \"incident 7\"}");
+        assertEquals(201, placed.status(), placed.body());
+        long holdId = placed.json().getJsonNumber("id").longValue();
+        assertEquals(1, placed.json().getInt("segments_held"), placed.body());
+        assertTrue(Footage.rows(api, CAMERA).stream().filter(r -> id(r) == id(segment)).findFirst().orElseThrow()
+                .getBoolean("legal_hold"), "shown as held in the catalog");
+
+        // the footage and its hold five days back in time, as if placed then
+        age(List.of(id(segment)), Duration.ofDays(5));
+        try (Connection c = server.database().connect(); PreparedStatement s = c.prepareStatement(
+                "UPDATE legal_hold SET start_time = start_time - interval '5 days', end_time = end_time - interval '5 days' WHERE id = ?")) {
+            s.setLong(1, holdId);
+            assertEquals(1, s.executeUpdate());
+        }
+        JsonObject pruned = api.delete("/recording/prune/" + CAMERA + "?older_than_days=1").json();
+        assertEquals(0, pruned.getInt("deleted_segments"), pruned.toString());
+        Thread.sleep(12_000); // a timer run too
+        assertTrue(rowExists(id(segment)), "held by the range");
+
+        assertEquals(204, api.delete("/holds/" + holdId).status());
+        assertEquals(404, api.delete("/holds/" + holdId).status());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> !rowExists(id(segment)));
+        assertEquals("retention_age", audit(id(segment))[0]);
+    }
+
     private static void assertBad(String path, String message) {
         Api.Reply reply = api.delete(path);
         assertEquals(400, reply.status(), path + " -> " + reply.body());
