@@ -19,7 +19,8 @@
 #       (after five executions PostgreSQL may switch to a generic plan, as it does for the server).
 #       Reported: p50/p99/max of the execution time, planning time, and how many plans use
 #       idx_segment_camera_start; the first plan and the last are printed. Target p99 <= 5 ms.
-#   (b) HTTP: wrk with CONNECTIONS connections (default 50) for DURATION seconds (default 30) on
+#   (b) HTTP: wrk with each number of CONNECTIONS (default 1,50: one client shows the service
+#       time, 50 the target load) for DURATION seconds (default 30) on
 #       GET /cameras/{id}/segments?from&to and GET /cameras/{id}/timeline?from&to, one random
 #       camera and UTC day per request (Lua), after WARMUP seconds (default 10) per route.
 #       Reported: req/s and latency p50/p90/p99/max (wrk --latency). Target p99 <= 50 ms.
@@ -29,7 +30,7 @@
 #   --cameras N        cameras (default 100)
 #   --segments N       segments per camera (default 100000)
 #   --queries N        EXPLAIN ANALYZE runs per query (default 200)
-#   --connections N    wrk connections (default 50)
+#   --connections LIST comma-separated wrk connection counts (default 1,50)
 #   --duration SECS    wrk window per route (default 30)
 #   --warmup SECS      wrk warm-up per route (default 10)
 #   --quiet-wait SECS  before each measurement, wait up to SECS (default 30) until other processes
@@ -51,7 +52,7 @@ cd "$ROOT"
 CAMERAS=100
 SEGMENTS=100000
 QUERIES=200
-CONNECTIONS=50
+CONNECTIONS=1,50
 DURATION=30
 WARMUP=10
 QUIET_WAIT=30
@@ -83,7 +84,8 @@ while [ $# -gt 0 ]; do
     *) echo "unknown argument: $1" >&2; usage ;;
   esac
 done
-for v in "$CAMERAS" "$SEGMENTS" "$QUERIES" "$CONNECTIONS" "$DURATION" "$WARMUP"; do
+IFS=',' read -r -a CONNECTION_LIST <<<"$CONNECTIONS"
+for v in "$CAMERAS" "$SEGMENTS" "$QUERIES" "${CONNECTION_LIST[@]}" "$DURATION" "$WARMUP"; do
   [[ "$v" =~ ^[1-9][0-9]*$ ]] || { echo "not a positive whole number: $v" >&2; exit 2; }
 done
 [[ "$QUIET_WAIT" =~ ^[0-9]+$ ]] || { echo "not a whole number: $QUIET_WAIT" >&2; exit 2; }
@@ -310,13 +312,15 @@ check_routes() {
 
 pg_pids() { pgrep -x postgres || true; }   # only read for CPU time
 
-# run_wrk ROUTE SECONDS : sets R_* from wrk's RESULT line and the CPU of server, PostgreSQL, wrk, rest.
+# run_wrk ROUTE CONNECTIONS SECONDS : sets R_* from wrk's RESULT line and the CPU of server,
+# PostgreSQL, wrk and the rest of the machine.
 run_wrk() {
-  local route="$1" secs="$2" kf t0 t1 kf0 kf1 pg0 pg1 wrk0 wrk1 host0 host1 line pg
+  local route="$1" c="$2" secs="$3" kf t0 t1 kf0 kf1 pg0 pg1 wrk0 wrk1 host0 host1 line pg threads=2
   kf="$(kf_pid)"
   mapfile -t pg < <(pg_pids)
   t0="$(now)"; host0="$(host_ticks)"; kf0="$(cpu_ticks "$kf")"; pg0="$(cpu_ticks "${pg[@]}")"
-  ROUTE="$route" wrk -t 2 -c "$CONNECTIONS" -d "${secs}s" --timeout 10s --latency -s "$WORK/routes.lua" \
+  [ "$c" -ge 2 ] || threads=1
+  ROUTE="$route" wrk -t "$threads" -c "$c" -d "${secs}s" --timeout 10s --latency -s "$WORK/routes.lua" \
     "http://127.0.0.1:$KF_PORT" > "$WORK/wrk-$route.out" 2>&1 &
   WRK_PID=$!
   wrk0="$(cpu_ticks "$WRK_PID")"; wrk1="$wrk0"
@@ -338,21 +342,24 @@ run_wrk() {
 
 ms() { awk -v v="$1" 'BEGIN {printf "%.1f", v / 1000}'; }   # µs to ms
 
+http_warmup() {
+  log "HTTP $1: warm-up ${WARMUP}s, 50 connections"
+  run_wrk "$1" 50 "$WARMUP"
+}
+
 http_bench() {
-  local route="$1" note=""
-  log "HTTP $route: warm-up ${WARMUP}s, $CONNECTIONS connections"
-  run_wrk "$route" "$WARMUP"
+  local route="$1" c="$2" note=""
   wait_quiet "HTTP $route" "$(kf_pid)"
   note+="$QUIET_NOTE"
-  log "HTTP $route: wrk for ${DURATION}s, $CONNECTIONS connections"
-  run_wrk "$route" "$DURATION"
+  log "HTTP $route: wrk for ${DURATION}s, $c connection(s)"
+  run_wrk "$route" "$c" "$DURATION"
   [ "$R_ESOCK" -eq 0 ] || note+="$R_ESOCK socket errors or timeouts; "
   [ "$R_ESTATUS" -eq 0 ] || note+="$R_ESTATUS answers not 2xx/3xx; "
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$route" "$CONNECTIONS" "$R_REQS" \
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$route" "$c" "$R_REQS" \
     "$(awk -v r="$R_REQS" -v us="$R_US" 'BEGIN {printf "%.0f", r / (us / 1e6)}')" \
     "$(ms "$R_P50")" "$(ms "$R_P90")" "$(ms "$R_P99")" "$(ms "$R_MAX")" "$((R_ESOCK + R_ESTATUS))" \
     "$(printf '%.0f' "$R_KF_PCT")" "$(printf '%.0f' "$R_PG_PCT")" "$(printf '%.0f' "$R_WRK_PCT")" "$R_OTHER_PCT" "${note%; }" >> "$HTTP_RESULTS"
-  log "HTTP $route: $(tail -n 1 "$HTTP_RESULTS" | awk -F'\t' '{printf "%s req/s, p50 %s ms, p99 %s ms, max %s ms; Keyframe %s %%, PostgreSQL %s %%, wrk %s %%, others %s %% of a core", $4, $5, $7, $8, $10, $11, $12, $13}')"
+  log "HTTP $route, $c connection(s): $(tail -n 1 "$HTTP_RESULTS" | awk -F'\t' '{printf "%s req/s, p50 %s ms, p99 %s ms, max %s ms; Keyframe %s %%, PostgreSQL %s %%, wrk %s %%, others %s %% of a core", $4, $5, $7, $8, $10, $11, $12, $13}')"
 }
 
 # --- report --------------------------------------------------------------------------------------------
@@ -369,7 +376,7 @@ render_report() {
     echo "| $name | $runs | $p50 | $p99 | $max | $plan | $rows | $idx of $runs | $(verdict "$p99" 5) |"
   done < "$SQL_RESULTS"
   echo
-  echo "HTTP, one random camera-day per request, $CONNECTIONS connections, ${DURATION} s each:"
+  echo "HTTP, one random camera-day per request, ${DURATION} s each (target: p99 <= 50 ms at 50 connections):"
   echo
   echo "| route | connections | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | errors | Keyframe CPU % | PostgreSQL CPU % | wrk CPU % | others CPU % | p99 <= 50 ms | notes |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"
@@ -425,7 +432,7 @@ TEXT
 # --- main ----------------------------------------------------------------------------------------------
 
 main() {
-  local report
+  local report route c
   check_commands
   build
   start_server
@@ -434,8 +441,10 @@ main() {
   sql_bench spans
   write_lua
   check_routes
-  http_bench segments
-  http_bench timeline
+  for route in segments timeline; do
+    http_warmup "$route"
+    for c in "${CONNECTION_LIST[@]}"; do http_bench "$route" "$c"; done
+  done
   report="$ROOT/target/bench/catalog-$(date +%Y%m%d-%H%M%S).md"
   write_markdown "$report"
   echo
