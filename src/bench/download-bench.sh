@@ -306,7 +306,7 @@ measure() {
     "$(awk -v b="$R_BYTES" -v us="$R_US" 'BEGIN {printf "%.0f", b / 1048576 / (us / 1e6)}')" \
     "$(awk -v v="$R_P50" 'BEGIN {printf "%.0f", v / 1000}')" "$(awk -v v="$R_P99" 'BEGIN {printf "%.0f", v / 1000}')" \
     "$errors" "$(printf '%.0f' "$R_SRV_PCT")" "$(printf '%.0f' "$R_WRK_PCT")" "$(printf '%.0f' "$R_IRQ_PCT")" "$R_OTHER_PCT" "${note%; }" \
-    "$(awk -v c="$R_SRV_PCT" -v b="$R_BYTES" -v s="$R_SECS" 'BEGIN {printf "%.2f", b > 0 ? c / 100 * s / (b / 1073741824) : 0}')" \
+    "$(awk -v c="$R_SRV_PCT" -v b="$R_BYTES" -v s="$R_SECS" 'BEGIN {printf "%.2f", (b > 0 ? c / 100 * s / (b / 1073741824) : 0)}')" \
     | paste -sd $'\t' >> "$RESULTS"
   log "$server, $c client(s): $(tail -n 1 "$RESULTS" | awk -F'\t' '{printf "%s req/s, %s MB/s, p50 %s ms, p99 %s ms, server CPU %s %%, wrk %s %%, irq %s %%, others %s %%", $4, $5, $6, $7, $9, $10, $11, $12}')"
 }
