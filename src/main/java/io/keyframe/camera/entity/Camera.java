@@ -39,7 +39,7 @@ public class Camera {
     @Column(name = "accept_events")
     private boolean acceptEvents;
 
-    @Column(name = "schedule_time_zone")
+    @Column(name = "schedule_time_zone", updatable = false)
     private String scheduleTimeZone = "UTC";
 
     @Column(name = "created_at")

@@ -9,13 +9,16 @@ import java.time.Instant;
 /** An event as the API shows it, with links to its footage and to an export of its window. */
 final class EventJson {
 
+    /** One factory: {@code Json.create…} looks the provider up again on every call (slow under Liberty). */
+    private static final jakarta.json.JsonBuilderFactory JSON = Json.createBuilderFactory(java.util.Map.of());
+
     private EventJson() {
     }
 
     static JsonObject render(RecordingEvent e, Instant now) {
         Instant until = e.keepUntil() == null || e.keepUntil().isAfter(now) ? now : e.keepUntil();
         String range = "from=" + e.keepFrom() + "&to=" + until;
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("event_id", e.id())
                 .add("camera_id", e.cameraId())
                 .add("event_type", e.eventType())

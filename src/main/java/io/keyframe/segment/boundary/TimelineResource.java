@@ -33,6 +33,9 @@ import java.time.Instant;
 @Produces(MediaType.APPLICATION_JSON)
 public class TimelineResource {
 
+    /** One factory: {@code Json.create…} looks the provider up again on every call (slow under Liberty). */
+    private static final jakarta.json.JsonBuilderFactory JSON = Json.createBuilderFactory(java.util.Map.of());
+
     static final Duration LONGEST_RANGE = Duration.ofDays(31);
 
     @Inject
@@ -74,11 +77,11 @@ public class TimelineResource {
     }
 
     static JsonObject render(String cameraId, String streamId, Timeline.Result result) {
-        JsonArrayBuilder intervals = Json.createArrayBuilder();
+        JsonArrayBuilder intervals = JSON.createArrayBuilder();
         for (Timeline.Covered c : result.covered()) {
             intervals.add(span(c.span()).add("segments", c.segments()));
         }
-        JsonArrayBuilder gaps = Json.createArrayBuilder();
+        JsonArrayBuilder gaps = JSON.createArrayBuilder();
         for (Timeline.Gap g : result.gaps()) {
             JsonObjectBuilder gap = span(g.span()).add("cause", g.cause().json());
             if (g.detail() != null) {
@@ -88,14 +91,14 @@ public class TimelineResource {
         }
         long total = Duration.between(result.from(), result.to()).toMillis();
         long covered = result.coveredTime().toMillis();
-        return Json.createObjectBuilder().add("camera_id", cameraId).add("stream_id", streamId)
+        return JSON.createObjectBuilder().add("camera_id", cameraId).add("stream_id", streamId)
                 .add("from", result.from().toString()).add("to", result.to().toString())
                 .add("covered_ms", covered).add("coverage", total <= 0 ? 0.0 : Math.round(10000.0 * covered / total) / 10000.0)
                 .add("intervals", intervals).add("gaps", gaps).build();
     }
 
     private static JsonObjectBuilder span(Timeline.Span span) {
-        return Json.createObjectBuilder().add("start", span.start().toString()).add("end", span.end().toString())
+        return JSON.createObjectBuilder().add("start", span.start().toString()).add("end", span.end().toString())
                 .add("duration_ms", span.length().toMillis());
     }
 }

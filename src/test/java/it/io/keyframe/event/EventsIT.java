@@ -43,6 +43,7 @@ class EventsIT {
         cameras = CameraSimulator.builder().port(0).h264(640, 360, 15).gopFrames(15).start();
         server = new KeyframeServer("""
                 segment_duration_secs = 2
+                decision_interval_secs = 5
 
                 [storage.cleanup]
                 enabled = true
@@ -147,6 +148,37 @@ class EventsIT {
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !Footage.rows(api, "evtoff").isEmpty());
         assertTrue(Footage.rows(api, "evtoff").stream().allMatch(r -> r.getString("event_type").equals("alarm")),
                 Footage.rows(api, "evtoff").toString());
+    }
+
+    @Test
+    void aScheduledCameraRecordsInsideItsWindowOnly() throws Exception {
+        assertEquals(201, api.post("/cameras", camera("sched", "scheduled", false)).status());
+        // a one-minute window at the next minute boundary at least 15 s away (UTC, so no DST here)
+        java.time.ZonedDateTime start = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(15)
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusMinutes(1);
+        int minute = start.getHour() * 60 + start.getMinute();
+        String day = start.getDayOfWeek().name().toLowerCase();
+        String range = String.format("{\"start\": \"%02d:%02d\", \"end\": \"%s\"}", minute / 60, minute % 60,
+                minute + 1 == 1440 ? "24:00" : String.format("%02d:%02d", (minute + 1) / 60, (minute + 1) % 60));
+        Api.Reply put = api.put("/cameras/sched/schedule", "{\"time_zone\": \"UTC\", \"weekly\": {\"" + day + "\": [" + range + "]}}");
+        assertEquals(200, put.status(), put.body());
+        assertEquals(start.toInstant().toString(), put.json().getJsonArray("next_changes").getJsonObject(0).getString("at"));
+        assertEquals("STOPPED", state("sched"));
+
+        Instant opens = start.toInstant();
+        Awaitility.await().atMost(Duration.between(Instant.now(), opens).plusSeconds(15)).pollInterval(Duration.ofMillis(500))
+                .until(() -> "RECORDING".equals(state("sched")));
+        assertTrue(!Instant.now().isBefore(opens), "not before the window opens");
+        assertEquals("schedule", api.get("/recording/status/sched").json().getString("wanted_by"));
+        Instant closes = opens.plusSeconds(60);
+        Awaitility.await().atMost(Duration.between(Instant.now(), closes).plusSeconds(20)).pollInterval(Duration.ofMillis(500))
+                .until(() -> "STOPPED".equals(state("sched")));
+        assertTrue(!Instant.now().isBefore(closes), "not before the window closes");
+        Thread.sleep(3000);
+        JsonObject timeline = api.get("/cameras/sched/timeline?from=" + opens + "&to=" + Instant.now()).json();
+        jakarta.json.JsonArray gaps = timeline.getJsonArray("gaps");
+        assertTrue(gaps != null && !gaps.isEmpty(), timeline.toString());
+        assertEquals("schedule_off", gaps.getJsonObject(gaps.size() - 1).getString("cause"), timeline.toString());
     }
 
     @Test
