@@ -1,7 +1,6 @@
 package io.keyframe.mqtt.control;
 
 import com.hivemq.client.mqtt.MqttClient;
-import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
 import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
@@ -94,7 +93,6 @@ public class MqttConnection {
             builder = auth.applySimpleAuth();
         }
         client = builder.buildAsync();
-        client.publishes(MqttGlobalPublishFilter.SUBSCRIBED, this::onPublish);
         LOG.info(() -> "MQTT connecting to " + settings.broker() + " as " + settings.clientId()
                 + "; triggers on " + String.join(", ", settings.eventFilters())
                 + ", status under " + settings.statusTopicPrefix() + "/");
@@ -121,7 +119,8 @@ public class MqttConnection {
                 .addSubscriptions(Arrays.stream(settings.eventFilters())
                         .map(filter -> Mqtt3Subscription.builder().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).build()))
                 .build();
-        client.subscribe(subscribe).whenComplete((ack, failure) -> {
+        // a callback per subscription: the client drops every flow (global ones too) when a session ends
+        client.subscribe(subscribe, this::onPublish).whenComplete((ack, failure) -> {
             if (failure != null) {
                 LOG.warning("MQTT could not subscribe to " + String.join(", ", settings.eventFilters()) + ": " + failure);
             } else {
