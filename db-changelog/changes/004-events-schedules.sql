@@ -9,6 +9,10 @@ ALTER TABLE camera ADD COLUMN accept_events BOOLEAN NOT NULL DEFAULT FALSE;
 -- The spec's start/stop routes in every mode: 'on' or 'off' wins over mode, schedule and events
 -- until cleared (DELETE /recording/override/…) or the camera's mode changes.
 ALTER TABLE stream ADD COLUMN manual_override VARCHAR(8) CHECK (manual_override IN ('on', 'off'));
+-- what the start/stop routes asked before overrides existed stays asked
+UPDATE stream s SET manual_override = CASE WHEN s.recording_desired THEN 'on' ELSE 'off' END
+  FROM camera c WHERE c.camera_id = s.camera_id
+   AND ((s.recording_desired AND c.recording_mode <> 'continuous') OR (NOT s.recording_desired AND c.recording_mode = 'continuous'));
 --rollback ALTER TABLE stream DROP COLUMN manual_override;
 
 --changeset keyframe:004-schedule-exception

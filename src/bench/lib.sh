@@ -58,10 +58,11 @@ stop_pids() {
 
 # --- /proc measurements -------------------------------------------------------------------------
 
-# Sum of utime+stime (clock ticks, all threads) of the given PIDs; a vanished PID counts 0.
+# Sum of utime+stime (clock ticks, all threads) of the given PIDs; a vanished or empty PID counts 0.
 cpu_ticks() {
   local pid total=0 fields
   for pid in "$@"; do
+    [ -n "$pid" ] || continue   # "/proc//stat" would be /proc/stat
     # field 2 (comm) may hold spaces: cut everything up to the last ')'; utime/stime are then
     # the 12th and 13th fields (14 and 15 of proc(5))
     fields="$(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null)" || continue

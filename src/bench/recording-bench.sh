@@ -108,6 +108,8 @@ NOTES=()
 
 # shellcheck source=src/bench/lib.sh
 source "$ROOT/src/bench/lib.sh"
+# shellcheck source=src/bench/server.sh
+source "$ROOT/src/bench/server.sh"
 # shellcheck source=src/bench/tools.sh
 source "$ROOT/src/bench/tools.sh"
 

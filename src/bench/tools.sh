@@ -1,12 +1,8 @@
 # shellcheck shell=bash
 # The things recording-bench.sh starts: the simulated cameras and the three recorders.
-# Sourced, not run. Relies on lib.sh and on the globals of recording-bench.sh
+# Sourced, not run. Relies on lib.sh, server.sh (the Keyframe server) and on the globals of recording-bench.sh
 # (ROOT, WORK, WARMUP, DURATION, STAGGER, SEGMENT_SECS, SIM_PID, SIM_URL, TOOL_PIDS, KF_*).
 
-BENCH_SERVER=keyframe-bench                 # Liberty server name; bin/keyframe uses "keyframe"
-WLP="$ROOT/target/liberty/wlp"
-KF_PID_FILE="$WLP/usr/servers/.pid/$BENCH_SERVER.pid"
-KF_LOG="$WLP/usr/servers/$BENCH_SERVER/logs/messages.log"
 # splitmuxsink max-size-time: the segment length plus 250 ms, as Keyframe's PipelineDescriptions
 # (a length that is an exact multiple of the GOP gives files one GOP short, see FACTS.md)
 GST_MAX_SIZE_NS=$(( SEGMENT_SECS * 1000000000 + 250000000 ))
@@ -148,74 +144,6 @@ finish_run() {
 }
 
 # --- (c) Keyframe ---------------------------------------------------------------------------------
-
-psql_bench() {
-  PGPASSWORD="$KF_DB_PASSWORD" psql -X -q -v ON_ERROR_STOP=1 -h "$KF_DB_HOST" -p "$KF_DB_PORT" \
-    -U "$KF_DB_USER" -d postgres "$@"
-}
-
-create_database() {
-  psql_bench -c "CREATE DATABASE \"$1\"" > /dev/null
-  KF_DATABASES+=("$1")
-}
-
-drop_database() {
-  psql_bench -c "DROP DATABASE IF EXISTS \"$1\" WITH (FORCE)" > /dev/null
-}
-
-kf_pid() { cat "$KF_PID_FILE" 2>/dev/null; }
-
-kf_running() {
-  local pid
-  pid="$(kf_pid)"
-  [ -n "$pid" ] && is_running "$pid"
-}
-
-# Starts the keyframe-bench Liberty server in the background on KF_PORT.
-start_keyframe() {
-  local db="$1" config="$2"
-  kf_running && die "a $BENCH_SERVER server is already running (PID $(kf_pid)); stop it: $WLP/bin/server stop $BENCH_SERVER"
-  KF_PORT="$(free_port)"
-  port_in_use "$KF_PORT" && die "port $KF_PORT is in use"
-  log "Keyframe: starting Liberty server $BENCH_SERVER on 127.0.0.1:$KF_PORT (database $db)"
-  rm -f "$KF_LOG"
-  KF_STARTED=1
-  HTTP_PORT="$KF_PORT" HTTP_HOST=127.0.0.1 KEYFRAME_CONFIG="$config" DB_NAME="$db" \
-    DB_HOST="$KF_DB_HOST" DB_PORT="$KF_DB_PORT" DB_USER="$KF_DB_USER" DB_PASSWORD="$KF_DB_PASSWORD" \
-    "$WLP/bin/server" start "$BENCH_SERVER" > "$WORK/server-start.log" 2>&1 \
-    || { cat "$WORK/server-start.log" >&2; return 1; }
-  for _ in $(seq 1 180); do
-    curl -fsS -o /dev/null "http://127.0.0.1:$KF_PORT/health/ready" 2>/dev/null && return 0
-    grep -q 'CWWKZ0002E' "$KF_LOG" 2>/dev/null && break
-    kf_running || break
-    sleep 1
-  done
-  log "Keyframe did not become ready; last lines of $KF_LOG:"
-  tail -n 30 "$KF_LOG" >&2 || true
-  return 1
-}
-
-stop_keyframe() {
-  [ "${KF_STARTED:-0}" = 1 ] || return 0
-  local pid
-  pid="$(kf_pid)"
-  timeout 90 "$WLP/bin/server" stop "$BENCH_SERVER" > /dev/null 2>&1 || true
-  if [ -n "$pid" ] && is_running "$pid"; then
-    log "Keyframe did not stop; killing PID $pid"
-    kill -KILL "$pid" 2>/dev/null || true
-  fi
-  KF_STARTED=0
-}
-
-kf_api() {   # kf_api METHOD PATH [JSON] : prints the body, then the HTTP status on its own line
-  local method="$1" path="$2" body="${3:-}"
-  if [ -n "$body" ]; then
-    curl -sS -m 30 -X "$method" -H 'Content-Type: application/json' -d "$body" -w '\n%{http_code}' \
-      "http://127.0.0.1:$KF_PORT$path"
-  else
-    curl -sS -m 60 -X "$method" -w '\n%{http_code}' "http://127.0.0.1:$KF_PORT$path"
-  fi
-}
 
 kf_state() {   # the "state" of the camera's primary stream
   kf_api GET "/recording/status/$1" | sed -n 's/.*"state": *"\([A-Z_]*\)".*/\1/p' | head -n 1

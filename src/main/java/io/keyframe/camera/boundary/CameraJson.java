@@ -49,10 +49,11 @@ final class CameraJson {
         for (int i = 0; i < streams.size(); i++) {
             specs.add(parseStream(JsonInput.object(streams.get(i), "streams[" + i + "]"), "streams[" + i + "]."));
         }
+        Boolean acceptEvents = JsonInput.bool(json, "accept_events", "");
         return new CameraSpec(id, JsonInput.string(json, "name", ""),
                 mode == null ? RecordingMode.CONTINUOUS : RecordingMode.parse(mode),
                 JsonInput.integer(json, "retention_days", ""),
-                pre == null ? 5 : pre, post == null ? 10 : post, specs);
+                pre == null ? 5 : pre, post == null ? 10 : post, specs, acceptEvents != null && acceptEvents);
     }
 
     private static StreamSpec parseStream(JsonObject json, String prefix) {
@@ -83,6 +84,11 @@ final class CameraJson {
                     .add("transport", stream.transport().name().toLowerCase())
                     .add("has_password", stream.hasPassword())
                     .add("recording_desired", stream.recordingDesired());
+            if (stream.manualOverride() == null) {
+                s.addNull("manual_override");
+            } else {
+                s.add("manual_override", stream.manualOverride());
+            }
             if (stream.retentionDays() == null) {
                 s.addNull("retention_days");
             } else {
@@ -99,6 +105,8 @@ final class CameraJson {
                 .add("recording_mode", camera.recordingMode().wire())
                 .add("pre_roll_secs", camera.preRollSecs())
                 .add("post_roll_secs", camera.postRollSecs())
+                .add("accept_events", camera.acceptEvents())
+                .add("schedule_time_zone", camera.scheduleTimeZone())
                 .add("streams", streams);
         if (camera.retentionDays() == null) {
             json.addNull("retention_days");

@@ -63,6 +63,10 @@ public class CameraStore {
     public Camera update(CameraSpec spec) {
         Camera camera = get(spec.id());
         Instant now = clock.instant();
+        if (camera.recordingMode() != spec.recordingMode()) {
+            // a new mode is a new plan: the start/stop routes' overrides end with the old one
+            camera.streams().forEach(s -> s.manualOverride(null, now));
+        }
         camera.apply(spec, now);
         camera.streams().removeIf(existing -> spec.streams().stream().noneMatch(s -> s.id().equals(existing.id())));
         // a primary flag moves: clear the old one first so the partial unique index never sees two
@@ -93,7 +97,14 @@ public class CameraStore {
         em.remove(get(id));
     }
 
-    /** Persists whether a stream should record, so recording resumes after a restart. */
+    /** Sets (or with null clears) a stream's manual override. */
+    public void setOverride(CameraId camera, StreamId stream, String value) {
+        CameraStream s = get(camera).stream(stream)
+                .orElseThrow(() -> ApiException.notFound("camera " + camera + " has no stream " + stream));
+        s.manualOverride(value, clock.instant());
+    }
+
+    /** Persists the last decision on whether a stream records (shown as recording_desired). */
     public void setDesired(CameraId camera, StreamId stream, boolean desired) {
         CameraStream s = get(camera).stream(stream)
                 .orElseThrow(() -> ApiException.notFound("camera " + camera + " has no stream " + stream));

@@ -36,6 +36,9 @@ public class Camera {
     @Column(name = "post_roll_secs")
     private int postRollSecs = 10;
 
+    @Column(name = "accept_events")
+    private boolean acceptEvents;
+
     @Column(name = "schedule_time_zone")
     private String scheduleTimeZone = "UTC";
 
@@ -94,6 +97,16 @@ public class Camera {
         return streams;
     }
 
+    /** The IANA time zone of the weekly schedule. */
+    public String scheduleTimeZone() {
+        return scheduleTimeZone;
+    }
+
+    /** Whether an {@code off} camera records around events. */
+    public boolean acceptEvents() {
+        return acceptEvents;
+    }
+
     public Optional<CameraStream> stream(StreamId id) {
         return streams.stream().filter(s -> s.id().equals(id)).findFirst();
     }
@@ -109,6 +122,7 @@ public class Camera {
         this.retentionDays = spec.retentionDays();
         this.preRollSecs = spec.preRollSecs();
         this.postRollSecs = spec.postRollSecs();
+        this.acceptEvents = spec.acceptEvents();
         this.updatedAt = now;
     }
 }

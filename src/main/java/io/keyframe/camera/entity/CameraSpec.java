@@ -7,9 +7,15 @@ import java.util.Set;
 
 /** A validated camera as a client asked for it (POST or PUT). */
 public record CameraSpec(CameraId id, String name, RecordingMode recordingMode, Integer retentionDays,
-                         int preRollSecs, int postRollSecs, List<StreamSpec> streams) {
+                         int preRollSecs, int postRollSecs, List<StreamSpec> streams, boolean acceptEvents) {
 
     public static final int MAX_STREAMS = 8;
+
+    /** A camera that, when {@code off}, ignores events. */
+    public CameraSpec(CameraId id, String name, RecordingMode recordingMode, Integer retentionDays,
+                      int preRollSecs, int postRollSecs, List<StreamSpec> streams) {
+        this(id, name, recordingMode, retentionDays, preRollSecs, postRollSecs, streams, false);
+    }
 
     public CameraSpec {
         if (name == null || name.isBlank()) {

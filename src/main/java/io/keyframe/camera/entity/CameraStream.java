@@ -67,6 +67,9 @@ public class CameraStream {
     @Column(name = "recording_desired")
     private boolean recordingDesired;
 
+    @Column(name = "manual_override")
+    private String manualOverride;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -124,6 +127,16 @@ public class CameraStream {
 
     public boolean recordingDesired() {
         return recordingDesired;
+    }
+
+    /** {@code on} or {@code off} from the start/stop routes, or null when mode, schedule and events decide. */
+    public String manualOverride() {
+        return manualOverride;
+    }
+
+    public void manualOverride(String value, Instant now) {
+        this.manualOverride = value;
+        this.updatedAt = now;
     }
 
     public void recordingDesired(boolean desired, Instant now) {

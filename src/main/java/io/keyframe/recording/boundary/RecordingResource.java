@@ -28,36 +28,54 @@ public class RecordingResource {
     @POST
     @Path("start/{camera_id}")
     public JsonObject start(@PathParam("camera_id") String cameraId) {
-        return StatusJson.render(manager.start(CameraId.of(cameraId), Optional.empty()));
+        return render(manager.start(CameraId.of(cameraId), Optional.empty()));
     }
 
     @POST
     @Path("start/{camera_id}/{stream_id}")
     public JsonObject start(@PathParam("camera_id") String cameraId, @PathParam("stream_id") String streamId) {
-        return StatusJson.render(manager.start(CameraId.of(cameraId), Optional.of(StreamId.of(streamId))));
+        return render(manager.start(CameraId.of(cameraId), Optional.of(StreamId.of(streamId))));
     }
 
     @POST
     @Path("stop/{camera_id}")
     public JsonObject stop(@PathParam("camera_id") String cameraId) {
-        return StatusJson.render(manager.stop(CameraId.of(cameraId), Optional.empty()));
+        return render(manager.stop(CameraId.of(cameraId), Optional.empty()));
     }
 
     @POST
     @Path("stop/{camera_id}/{stream_id}")
     public JsonObject stop(@PathParam("camera_id") String cameraId, @PathParam("stream_id") String streamId) {
-        return StatusJson.render(manager.stop(CameraId.of(cameraId), Optional.of(StreamId.of(streamId))));
+        return render(manager.stop(CameraId.of(cameraId), Optional.of(StreamId.of(streamId))));
     }
 
     @GET
     @Path("status/{camera_id}")
     public JsonObject status(@PathParam("camera_id") String cameraId) {
-        return StatusJson.render(manager.status(CameraId.of(cameraId), Optional.empty()));
+        return render(manager.status(CameraId.of(cameraId), Optional.empty()));
     }
 
     @GET
     @Path("status/{camera_id}/{stream_id}")
     public JsonObject status(@PathParam("camera_id") String cameraId, @PathParam("stream_id") String streamId) {
-        return StatusJson.render(manager.status(CameraId.of(cameraId), Optional.of(StreamId.of(streamId))));
+        return render(manager.status(CameraId.of(cameraId), Optional.of(StreamId.of(streamId))));
+    }
+
+    @jakarta.ws.rs.DELETE
+    @Path("override/{camera_id}")
+    public JsonObject clearOverride(@PathParam("camera_id") String cameraId) {
+        return render(manager.clearOverride(CameraId.of(cameraId), Optional.empty()));
+    }
+
+    @jakarta.ws.rs.DELETE
+    @Path("override/{camera_id}/{stream_id}")
+    public JsonObject clearOverride(@PathParam("camera_id") String cameraId, @PathParam("stream_id") String streamId) {
+        return render(manager.clearOverride(CameraId.of(cameraId), Optional.of(StreamId.of(streamId))));
+    }
+
+    /** The session's status plus who wants the stream on: manual, continuous, schedule, event, buffer or none. */
+    private JsonObject render(io.keyframe.recording.control.SessionStatus status) {
+        return jakarta.json.Json.createObjectBuilder(StatusJson.render(status))
+                .add("wanted_by", manager.wantedBy(status.cameraId(), status.streamId()).wire()).build();
     }
 }

@@ -4,6 +4,7 @@ import io.keyframe.camera.control.CameraStore;
 import io.keyframe.camera.entity.Camera;
 import io.keyframe.camera.entity.CameraId;
 import io.keyframe.camera.entity.CameraStream;
+import io.keyframe.camera.entity.RecordingMode;
 import io.keyframe.camera.entity.StreamId;
 import io.keyframe.platform.config.KeyframeSettings;
 import io.keyframe.platform.db.SchemaReady;
@@ -14,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +65,14 @@ public class StreamManager {
     @Inject
     jakarta.enterprise.event.Event<StartupRecovered> recovered;
 
+    @Inject
+    ScheduleCheck schedules;
+
+    @Inject
+    EventWindows eventWindows;
+
+    private final Map<StreamKey, RecordingDecision.Decision> decisions = new ConcurrentHashMap<>();
+
     private final Map<StreamKey, RecordingSession> sessions = new ConcurrentHashMap<>();
     private final Random random = new SecureRandom();
     private volatile boolean shuttingDown;
@@ -80,37 +90,89 @@ public class StreamManager {
         try {
             recovery.recover();
             recovered.fire(new StartupRecovered());
-            for (Camera camera : cameras.all()) {
-                for (CameraStream stream : camera.streams()) {
-                    if (stream.recordingDesired()) {
-                        session(stream).start("resumed at start-up");
-                    }
-                }
-            }
+            evaluateAll("resumed at start-up");
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "could not resume recordings at start-up", e);
         }
     }
 
-    /** {@code POST /recording/start}: a no-op when already recording. */
+    /**
+     * {@code POST /recording/start}: the manual override "on" (in continuous mode, which wants the
+     * stream on anyway, the override is cleared); a no-op when already recording.
+     */
     public SessionStatus start(CameraId cameraId, Optional<StreamId> streamId) {
         CameraStream stream = stream(cameraId, streamId);
-        cameras.setDesired(cameraId, stream.id(), true);
-        RecordingSession session = session(stream);
-        session.start("start requested");
-        return session.status();
+        boolean continuous = stream.camera().recordingMode() == RecordingMode.CONTINUOUS;
+        cameras.setOverride(cameraId, stream.id(), continuous ? null : "on");
+        evaluate(cameraId, "start requested");
+        return status(cameraId, Optional.of(stream.id()));
     }
 
-    /** {@code POST /recording/stop}: returns once the last file is finalised. */
+    /** {@code POST /recording/stop}: the manual override "off"; returns once the last file is finalised. */
     public SessionStatus stop(CameraId cameraId, Optional<StreamId> streamId) {
         CameraStream stream = stream(cameraId, streamId);
-        cameras.setDesired(cameraId, stream.id(), false);
-        RecordingSession session = sessions.get(new StreamKey(cameraId, stream.id()));
-        if (session == null) {
-            return SessionStatus.stopped(cameraId, stream.id(), clock.instant());
+        cameras.setOverride(cameraId, stream.id(), "off");
+        evaluate(cameraId, "stop requested");
+        return status(cameraId, Optional.of(stream.id()));
+    }
+
+    /** {@code DELETE /recording/override/…}: mode, schedule and events decide again. */
+    public SessionStatus clearOverride(CameraId cameraId, Optional<StreamId> streamId) {
+        CameraStream stream = stream(cameraId, streamId);
+        cameras.setOverride(cameraId, stream.id(), null);
+        evaluate(cameraId, "override cleared");
+        return status(cameraId, Optional.of(stream.id()));
+    }
+
+    /** Who wants a stream on now ({@code none} before the first decision). */
+    public RecordingDecision.WantedBy wantedBy(CameraId cameraId, StreamId streamId) {
+        RecordingDecision.Decision decision = decisions.get(new StreamKey(cameraId, streamId));
+        return decision == null ? RecordingDecision.WantedBy.NONE : decision.wantedBy();
+    }
+
+    /** Applies the decision to every stream of every camera (the schedule timer, start-up). */
+    public void evaluateAll(String reason) {
+        for (Camera camera : cameras.all()) {
+            try {
+                evaluate(camera.id(), reason);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "camera=" + camera.id() + " could not apply its recording decision: " + e.getMessage(), e);
+            }
         }
-        session.stop("stop requested");
-        return session.status();
+    }
+
+    /**
+     * Decides for each stream of a camera whether it records now ({@link RecordingDecision}) and
+     * starts or stops its session accordingly; unknown cameras are ignored.
+     */
+    public void evaluate(CameraId cameraId, String reason) {
+        Optional<Camera> found = cameras.find(cameraId);
+        if (found.isEmpty() || shuttingDown) {
+            return;
+        }
+        Camera camera = found.get();
+        Instant now = clock.instant();
+        boolean scheduleOn = camera.recordingMode() == RecordingMode.SCHEDULED && schedules.isOn(cameraId.value(), now);
+        for (CameraStream stream : camera.streams()) {
+            StreamKey key = new StreamKey(cameraId, stream.id());
+            boolean eventWindow = camera.recordingMode() != RecordingMode.CONTINUOUS
+                    && eventWindows.covers(cameraId.value(), stream.id().value(), now);
+            RecordingDecision.Decision decision = RecordingDecision.decide(camera.recordingMode(), camera.acceptEvents(),
+                    RecordingDecision.Override.parse(stream.manualOverride()), scheduleOn, eventWindow);
+            RecordingDecision.Decision before = decisions.put(key, decision);
+            if (before == null || before.record() != decision.record() || stream.recordingDesired() != decision.record()) {
+                cameras.setDesired(cameraId, stream.id(), decision.record());
+            }
+            if (decision.record()) {
+                session(stream).start(reason + " (" + decision.wantedBy().wire() + ")");
+            } else {
+                RecordingSession session = sessions.get(key);
+                if (session != null && session.status().desired()) {
+                    session.stop(decision.wantedBy() == RecordingDecision.WantedBy.MANUAL ? "stop requested"
+                            : camera.recordingMode() == RecordingMode.SCHEDULED ? "schedule off" : "no event");
+                }
+            }
+        }
     }
 
     public SessionStatus status(CameraId cameraId, Optional<StreamId> streamId) {
@@ -142,10 +204,8 @@ public class StreamManager {
             if (existing != null) {
                 existing.reconfigure(target(stream));
             }
-            if (stream.recordingDesired()) {
-                session(stream).start("camera configured");
-            }
         }
+        evaluate(cameraId, "camera configured");
     }
 
     /** Before a camera is deleted: its recordings are finalised. */

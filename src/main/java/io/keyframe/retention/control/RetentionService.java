@@ -33,6 +33,14 @@ import java.util.logging.Logger;
 public class RetentionService {
 
     static final int PAGE = 5_000;
+    /** Audit reason of pre-event buffer footage that no event claimed. */
+    public static final String NO_EVENT = "no_event";
+    /** How long past its pre-roll unclaimed buffer footage waits for a late event (seconds, default 60). */
+    public static final String UNCLAIMED_GRACE = "storage.cleanup.unclaimed_grace_secs";
+
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = UNCLAIMED_GRACE, defaultValue = "60")
+    int unclaimedGraceSecs;
     private static final Logger LOG = Logger.getLogger(RetentionService.class.getName());
 
     @Inject
@@ -129,6 +137,13 @@ public class RetentionService {
                     SegmentDeleter.Outcome outcome = deleter.delete(ids, reason.wireName(), actor);
                     deleted.put(reason.wireName(), new long[] {outcome.deleted(), outcome.freedBytes()});
                 }
+            }
+            // the pre-event buffer of events/off cameras that no event claimed (exempt from the safety stop)
+            List<Long> unclaimed = store.unclaimed(started,
+                    Duration.ofSeconds(Math.max(0, unclaimedGraceSecs)), cleanup.maxDeletionsPerRun());
+            if (!unclaimed.isEmpty()) {
+                SegmentDeleter.Outcome outcome = deleter.delete(unclaimed, NO_EVENT, actor);
+                deleted.put(NO_EVENT, new long[] {outcome.deleted(), outcome.freedBytes()});
             }
             DiskSpace after = disk();
             RunReport report = new RunReport(actor, started, clock.instant(), before, after, deleted,

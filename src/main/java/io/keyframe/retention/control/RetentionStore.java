@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,6 +64,41 @@ public class RetentionStore {
                     s.setString(2, cameraId);
                 }, r -> known[0] = r.getBoolean(1));
         return known[0];
+    }
+
+    /**
+     * Footage of {@code events} and {@code off} cameras that no event window claims (event type
+     * still {@code continuous}, not manual, not held), ended more than the camera's pre-roll plus
+     * {@code grace} ago: the pre-event buffer that is no longer needed. Per camera, from the index.
+     */
+    public List<Long> unclaimed(Instant now, Duration grace, int limit) {
+        List<String> cameras = new ArrayList<>();
+        query("SELECT camera_id FROM camera WHERE recording_mode IN ('events', 'off') ORDER BY camera_id", s -> { },
+                r -> cameras.add(r.getString(1)));
+        String sql = """
+                SELECT s.id FROM segment s JOIN camera c ON c.camera_id = s.camera_id
+                 WHERE s.camera_id = ? AND s.state = 'ready' AND s.event_type = 'continuous' AND NOT s.legal_hold
+                   AND s.start_time < ? AND s.end_time < CAST(? AS timestamptz) - make_interval(secs => c.pre_roll_secs)
+                   AND NOT EXISTS (SELECT 1 FROM recording_event e WHERE e.camera_id = s.camera_id
+                         AND (e.stream_id IS NULL OR e.stream_id = s.stream_id)
+                         AND e.start_time - make_interval(secs => e.pre_roll_secs) < s.end_time
+                         AND (e.end_time IS NULL OR e.end_time + make_interval(secs => e.post_roll_secs) > s.start_time))
+                 ORDER BY s.start_time, s.id LIMIT ?""";
+        List<Long> ids = new ArrayList<>();
+        Instant before = now.minus(grace);
+        for (String camera : cameras) {
+            if (ids.size() >= limit) {
+                break;
+            }
+            int room = limit - ids.size();
+            query(sql, s -> {
+                s.setString(1, camera);
+                s.setTimestamp(2, Timestamp.from(before));
+                s.setTimestamp(3, Timestamp.from(before));
+                s.setInt(4, room);
+            }, r -> ids.add(r.getLong(1)));
+        }
+        return ids;
     }
 
     /** {@code camera.retention_days} where set. */

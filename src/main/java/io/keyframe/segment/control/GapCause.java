@@ -48,7 +48,8 @@ public enum GapCause {
         }
         if (change.to() == SessionState.STOPPED) {
             return switch (reason) {
-                case "stop requested", "camera deleted", "stream removed", "settings changed" -> STREAM_STOPPED;
+                case "stop requested", "camera deleted", "stream removed", "settings changed", "no event" -> STREAM_STOPPED;
+                case "schedule off" -> SCHEDULE_OFF;
                 case "server stopping" -> SERVER_STOPPED;
                 default -> UNKNOWN;
             };

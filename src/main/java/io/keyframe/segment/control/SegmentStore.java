@@ -23,12 +23,26 @@ public class SegmentStore {
     @PersistenceContext(unitName = "keyframe")
     EntityManager em;
 
-    /** Inserts the row unless one exists for that file already (idempotent, so retries are safe). */
+    /**
+     * Inserts the row unless one exists for that file already (idempotent, so retries are safe).
+     * Footage inside an event's window gets that event's type (the latest event's), footage recorded
+     * while the start route's override is on gets {@code manual}, and footage in
+     * a range under legal hold is held.
+     */
     public boolean insert(SegmentRecord r) {
         int inserted = em.createNativeQuery("""
                 INSERT INTO segment (camera_id, stream_id, start_time, end_time, duration_ms, file_path, size_bytes,
                                      event_type, video_codec, width, height, has_audio, legal_hold)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, CAST(?9 AS varchar), ?10, ?11, ?12,
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,
+                        COALESCE((SELECT e.event_type FROM recording_event e WHERE e.camera_id = ?17
+                                     AND (e.stream_id IS NULL OR e.stream_id = ?18)
+                                     AND e.start_time - make_interval(secs => e.pre_roll_secs) < ?19
+                                     AND (e.end_time IS NULL OR e.end_time + make_interval(secs => e.post_roll_secs) > ?20)
+                                     AND e.start_time > ?21
+                                   ORDER BY e.start_time DESC LIMIT 1),
+                                 (SELECT 'manual' FROM stream st WHERE st.camera_id = ?22 AND st.stream_id = ?23
+                                     AND st.manual_override = 'on'), ?8),
+                        CAST(?9 AS varchar), ?10, ?11, ?12,
                         EXISTS (SELECT 1 FROM legal_hold h WHERE h.segment_id IS NULL AND h.camera_id = ?13
                                    AND (h.stream_id IS NULL OR h.stream_id = ?14) AND h.start_time < ?15 AND h.end_time > ?16))
                 ON CONFLICT (file_path) DO NOTHING""")
@@ -40,6 +54,10 @@ public class SegmentStore {
                 // a range under legal hold holds footage recorded into it later, too
                 .setParameter(13, r.cameraId()).setParameter(14, r.streamId())
                 .setParameter(15, Timestamp.from(r.endTime())).setParameter(16, Timestamp.from(r.startTime()))
+                .setParameter(17, r.cameraId()).setParameter(18, r.streamId())
+                .setParameter(19, Timestamp.from(r.endTime())).setParameter(20, Timestamp.from(r.startTime()))
+                .setParameter(21, Timestamp.from(r.startTime().minus(Duration.ofDays(30))))
+                .setParameter(22, r.cameraId()).setParameter(23, r.streamId())
                 .executeUpdate();
         return inserted == 1;
     }

@@ -107,7 +107,7 @@ public final class Timeline {
     }
 
     /** Audit reasons of deletions by retention: by age, for disk space, or a manual prune. */
-    static final java.util.Set<String> RETENTION_REASONS = java.util.Set.of("retention_age", "disk_usage", "manual");
+    static final java.util.Set<String> RETENTION_REASONS = java.util.Set.of("retention_age", "disk_usage", "manual", "no_event");
 
     private static void addGap(List<Gap> gaps, Span span, List<StateChange> log, List<Deletion> deletions, boolean trailing) {
         if (span.length().compareTo(TOLERANCE) < 0) {
