@@ -7,15 +7,14 @@ import io.keyframe.mqtt.control.StatusMessages;
 import io.keyframe.mqtt.entity.MqttSettings;
 import io.keyframe.recording.control.StreamStateChanged;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 
 /**
- * Publishes events and stream states to {@code {status_topic_prefix}/...}. Each observer only
- * queues the message ({@link MqttConnection#offer}, never blocking), so the firing side is never
- * held up by the broker. The events may be fired synchronously or asynchronously: both are
- * observed.
+ * Publishes events and stream states to {@code {status_topic_prefix}/...}. The observers are
+ * asynchronous (the events side fires each event both ways; only {@code fireAsync} is observed
+ * here, so each is published once) and only queue the message ({@link MqttConnection#offer}, never
+ * blocking): the firing side is never held up by the broker.
  */
 @ApplicationScoped
 public class StatusPublisher {
@@ -25,27 +24,15 @@ public class StatusPublisher {
 
     private volatile StatusMessages messages;
 
-    void started(@Observes EventStarted started) {
+    void started(@ObservesAsync EventStarted started) {
         publishEvent(started.event(), true);
     }
 
-    void startedAsync(@ObservesAsync EventStarted started) {
-        publishEvent(started.event(), true);
-    }
-
-    void ended(@Observes EventEnded ended) {
+    void ended(@ObservesAsync EventEnded ended) {
         publishEvent(ended.event(), false);
     }
 
-    void endedAsync(@ObservesAsync EventEnded ended) {
-        publishEvent(ended.event(), false);
-    }
-
-    void stateChanged(@Observes StreamStateChanged changed) {
-        publishState(changed);
-    }
-
-    void stateChangedAsync(@ObservesAsync StreamStateChanged changed) {
+    void stateChanged(@ObservesAsync StreamStateChanged changed) {
         publishState(changed);
     }
 

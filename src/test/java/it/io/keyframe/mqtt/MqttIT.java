@@ -39,6 +39,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 class MqttIT {
 
     private static final String CAMERA = "mq" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+    /** A second camera: events overlapping on one camera extend each other instead of making rows. */
+    private static final String CAMERA_B = CAMERA + "b";
     private static final Duration TRIGGER_TIMEOUT = Duration.ofSeconds(1);
 
     private static Mosquitto broker;
@@ -63,6 +65,8 @@ class MqttIT {
         // no camera behind the URL: the stream keeps reconnecting, which events do not mind
         Api.Reply created = api.post("/cameras", Api.camera(CAMERA, "rtsp://127.0.0.1:9/none", "events", null));
         assertEquals(201, created.status(), created.body());
+        created = api.post("/cameras", Api.camera(CAMERA_B, "rtsp://127.0.0.1:9/none", "events", null));
+        assertEquals(201, created.status(), created.body());
         awaitConnected(true, Duration.ofSeconds(20));
     }
 
@@ -86,7 +90,7 @@ class MqttIT {
             awaitSubscribed(status);
             Instant sent = Instant.now();
             broker.publish("keyframe/events/" + CAMERA, "{\"event_type\": \"motion\", \"source\": \"door-3\", \"duration_secs\": 20}");
-            long id = await(() -> eventId("door-3"), TRIGGER_TIMEOUT, "event from the MQTT trigger");
+            long id = await(() -> eventId(CAMERA, "door-3"), TRIGGER_TIMEOUT, "event from the MQTT trigger");
             System.out.println("MQTT trigger to event row: " + Duration.between(sent, Instant.now()).toMillis() + " ms");
 
             String line = await(() -> status.lines.stream()
@@ -113,7 +117,7 @@ class MqttIT {
         broker.publish("keyframe/events/" + CAMERA, "{\"end\": true, \"event_id\": 987654321}");
 
         broker.publish("keyframe/events/" + CAMERA + "/main", "{\"event_type\": \"alarm\", \"source\": \"after-malformed\"}");
-        long id = await(() -> eventId("after-malformed"), TRIGGER_TIMEOUT, "event after the malformed ones");
+        long id = await(() -> eventId(CAMERA, "after-malformed"), TRIGGER_TIMEOUT, "event after the malformed ones");
         assertEquals(before + 1, count(), "only the good trigger made an event");
         try (Connection db = server.database().connect();
              PreparedStatement query = db.prepareStatement("SELECT stream_id, end_time FROM recording_event WHERE id = ?")) {
@@ -153,8 +157,8 @@ class MqttIT {
     private static long awaitPublishing(String source) throws Exception {
         Instant deadline = Instant.now().plusSeconds(5);
         while (true) {
-            broker.publish("keyframe/events/" + CAMERA, "{\"event_type\": \"motion\", \"source\": \"" + source + "\", \"duration_secs\": 5}");
-            Optional<Long> id = poll(() -> eventId(source), Duration.ofMillis(500));
+            broker.publish("keyframe/events/" + CAMERA_B, "{\"event_type\": \"motion\", \"source\": \"" + source + "\", \"duration_secs\": 5}");
+            Optional<Long> id = poll(() -> eventId(CAMERA_B, source), Duration.ofMillis(500));
             if (id.isPresent()) {
                 return id.get();
             }
@@ -184,11 +188,11 @@ class MqttIT {
                 .orElseThrow(() -> new AssertionError("no mqtt check in " + health));
     }
 
-    private static Optional<Long> eventId(String source) {
+    private static Optional<Long> eventId(String camera, String source) {
         try (Connection db = server.database().connect();
              PreparedStatement query = db.prepareStatement(
                      "SELECT id FROM recording_event WHERE camera_id = ? AND source = ? AND origin = 'mqtt'")) {
-            query.setString(1, CAMERA);
+            query.setString(1, camera);
             query.setString(2, source);
             try (ResultSet row = query.executeQuery()) {
                 return row.next() ? Optional.of(row.getLong(1)) : Optional.empty();
