@@ -13,7 +13,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Comparator;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.logging.Logger;
 
 /**
@@ -29,7 +33,7 @@ public class SegmentDeleter {
     /** Rows per transaction. */
     static final int BATCH = 500;
     /** A folder changed this recently may be about to receive the next segment: left alone. */
-    private static final Duration FRESH_FOLDER = Duration.ofMinutes(2);
+    private static final Duration FRESH_FOLDER = Duration.ofMinutes(10);
     private static final Logger LOG = Logger.getLogger(SegmentDeleter.class.getName());
 
     @Inject
@@ -86,50 +90,78 @@ public class SegmentDeleter {
 
     private Outcome removeFiles(List<DeletionStore.Marked> marked, String detail) {
         Path root = settings.recordingRoot();
+        Path realRoot = realPath(root);
+        boolean renditions = Files.isDirectory(SegmentPaths.renditionOf(root, 0).getParent());
+        // file deletes are one system call each: done in parallel, they do not wait on one another
+        List<FileResult> results = marked.parallelStream().map(row -> deleteFile(root, renditions, row)).toList();
         List<DeletionStore.Marked> done = new ArrayList<>();
         List<Long> failed = new ArrayList<>();
+        Set<Path> folders = new TreeSet<>(Comparator.comparingInt(Path::getNameCount).reversed().thenComparing(Path::toString));
         long freed = 0;
-        for (DeletionStore.Marked row : marked) {
-            Optional<Path> file = SegmentPaths.underRoot(root, row.filePath());
-            if (file.isEmpty()) {
-                LOG.warning("camera=" + row.cameraId() + " segment " + row.id()
-                        + " names a file outside the recording root; the file is left alone, the row goes");
-                done.add(row);
-                continue;
-            }
-            try {
-                boolean existed = Files.deleteIfExists(file.get());
-                Files.deleteIfExists(SegmentPaths.renditionOf(root, row.id()));
-                removeEmptyFolders(root, file.get().getParent());
-                if (existed) {
-                    freed += row.sizeBytes();
+        for (FileResult result : results) {
+            if (result.ok()) {
+                done.add(result.row());
+                freed += result.existed() ? result.row().sizeBytes() : 0;
+                if (result.folder() != null) {
+                    folders.add(result.folder());
                 }
-                done.add(row);
-            } catch (IOException e) {
-                LOG.warning("camera=" + row.cameraId() + " cannot delete the file of segment " + row.id() + ": " + e);
-                failed.add(row.id());
+            } else {
+                failed.add(result.row().id());
             }
         }
         if (!failed.isEmpty()) {
             store.unmark(failed);
         }
         store.finish(done, detail);
-        for (DeletionStore.Marked row : done) {
-            LOG.info("deleted segment " + row.id() + " camera=" + row.cameraId() + " stream=" + row.streamId()
-                    + " reason=" + row.reason() + " by=" + row.actor() + " bytes=" + row.sizeBytes()
-                    + " start=" + row.start() + " path=" + row.filePath());
+        Instant now = clock.instant();
+        folders.forEach(folder -> removeEmptyFolders(realRoot, folder, now));
+        if (!done.isEmpty()) {
+            // one line per batch that names every segment (the audit table has the details)
+            DeletionStore.Marked first = done.get(0);
+            LOG.info("deleted " + done.size() + " segments reason=" + first.reason() + " by=" + first.actor()
+                    + " bytes=" + done.stream().mapToLong(DeletionStore.Marked::sizeBytes).sum()
+                    + " cameras=" + done.stream().map(DeletionStore.Marked::cameraId).distinct().sorted().toList()
+                    + " from=" + done.stream().map(DeletionStore.Marked::start).min(Comparator.naturalOrder()).orElseThrow()
+                    + " ids=" + done.stream().map(r -> Long.toString(r.id())).collect(Collectors.joining(",")));
         }
         return new Outcome(done.size(), freed, failed.size());
     }
 
-    /** Removes {@code dir} and its parents while empty, stopping at the root and at fresh folders. */
-    private void removeEmptyFolders(Path root, Path dir) {
-        Instant freshAfter = clock.instant().minus(FRESH_FOLDER);
-        for (Path d = dir; d != null && d.startsWith(root) && !d.equals(root); d = d.getParent()) {
+    private record FileResult(DeletionStore.Marked row, boolean ok, boolean existed, Path folder) {
+    }
+
+    private static FileResult deleteFile(Path root, boolean renditions, DeletionStore.Marked row) {
+        Optional<Path> file = SegmentPaths.underRoot(root, row.filePath());
+        if (file.isEmpty()) {
+            LOG.warning("camera=" + row.cameraId() + " segment " + row.id()
+                    + " names a file outside the recording root; the file is left alone, the row goes");
+            return new FileResult(row, true, false, null);
+        }
+        try {
+            boolean existed = Files.deleteIfExists(file.get());
+            if (renditions) {
+                Files.deleteIfExists(SegmentPaths.renditionOf(root, row.id()));
+            }
+            return new FileResult(row, true, existed, file.get().getParent());
+        } catch (IOException e) {
+            LOG.warning("camera=" + row.cameraId() + " cannot delete the file of segment " + row.id() + ": " + e);
+            return new FileResult(row, false, false, null);
+        }
+    }
+
+    /**
+     * Removes {@code dir} and its parents while empty, up to (not including) the camera's folder.
+     * A folder whose time (from the dated layout {@code camera/yyyy/MM/dd/HH}) is within
+     * {@link #FRESH_FOLDER} of now is kept: the recorder may be about to write into it. Folders
+     * outside that layout are kept.
+     */
+    private static void removeEmptyFolders(Path root, Path dir, Instant now) {
+        for (Path d = dir; d != null && d.startsWith(root) && d.getNameCount() > root.getNameCount() + 1; d = d.getParent()) {
+            Optional<SegmentPaths.Span> span = SegmentPaths.folderSpan(root, d);
+            if (span.isEmpty() || span.get().overlaps(now.minus(FRESH_FOLDER), now.plus(FRESH_FOLDER))) {
+                return;
+            }
             try {
-                if (Files.getLastModifiedTime(d).toInstant().isAfter(freshAfter)) {
-                    return;
-                }
                 Files.delete(d);
             } catch (DirectoryNotEmptyException | NoSuchFileException e) {
                 return;
@@ -137,6 +169,14 @@ public class SegmentDeleter {
                 LOG.fine("cannot remove folder " + d + ": " + e);
                 return;
             }
+        }
+    }
+
+    private static Path realPath(Path root) {
+        try {
+            return root.toRealPath();
+        } catch (IOException e) {
+            return root;
         }
     }
 }

@@ -92,4 +92,48 @@ public final class SegmentPaths {
     public static Path renditionOf(Path root, long id) {
         return root.resolve(".keyframe").resolve("renditions").resolve(id + ".mp4");
     }
+
+    /** A time interval {@code [start, end)}. */
+    public record Span(Instant start, Instant end) {
+        public boolean overlaps(Instant from, Instant to) {
+            return start.isBefore(to) && end.isAfter(from);
+        }
+    }
+
+    /**
+     * The time a folder of the dated layout covers: {@code camera/yyyy} a year,
+     * {@code camera/yyyy/MM} a month, {@code …/dd} a day, {@code …/HH} an hour (UTC); empty for
+     * the camera folder itself and for anything outside the layout.
+     */
+    public static Optional<Span> folderSpan(Path root, Path dir) {
+        if (!dir.startsWith(root)) {
+            return Optional.empty();
+        }
+        Path relative = root.relativize(dir);
+        int depth = relative.getNameCount();
+        if (depth < 2 || depth > 5) {
+            return Optional.empty();
+        }
+        int[] parts = new int[4];
+        for (int i = 1; i < depth; i++) {
+            String part = relative.getName(i).toString();
+            if (!part.matches(i == 1 ? "\\d{4}" : "\\d{2}")) {
+                return Optional.empty();
+            }
+            parts[i - 1] = Integer.parseInt(part);
+        }
+        try {
+            java.time.ZonedDateTime start = java.time.ZonedDateTime.of(parts[0], depth > 2 ? parts[1] : 1,
+                    depth > 3 ? parts[2] : 1, depth > 4 ? parts[3] : 0, 0, 0, 0, ZoneOffset.UTC);
+            java.time.ZonedDateTime end = switch (depth) {
+                case 2 -> start.plusYears(1);
+                case 3 -> start.plusMonths(1);
+                case 4 -> start.plusDays(1);
+                default -> start.plusHours(1);
+            };
+            return Optional.of(new Span(start.toInstant(), end.toInstant()));
+        } catch (java.time.DateTimeException e) {
+            return Optional.empty();
+        }
+    }
 }

@@ -54,4 +54,19 @@ class SegmentPathsTest {
     void relativePathsUseForwardSlashes() {
         assertEquals("lobby/2026/11/24/18/x.mp4", SegmentPaths.relative(root, root.resolve("lobby/2026/11/24/18/x.mp4")));
     }
+
+    @Test
+    void foldersOfTheDatedLayoutCoverTheirTime() {
+        Path root = Path.of("/rec");
+        assertEquals(java.util.Optional.of(new SegmentPaths.Span(Instant.parse("2026-11-29T07:00:00Z"), Instant.parse("2026-11-29T08:00:00Z"))),
+                SegmentPaths.folderSpan(root, root.resolve("lobby/2026/11/29/07")));
+        assertEquals(java.util.Optional.of(new SegmentPaths.Span(Instant.parse("2026-11-29T00:00:00Z"), Instant.parse("2026-11-30T00:00:00Z"))),
+                SegmentPaths.folderSpan(root, root.resolve("lobby/2026/11/29")));
+        assertEquals(java.util.Optional.of(new SegmentPaths.Span(Instant.parse("2026-12-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z"))),
+                SegmentPaths.folderSpan(root, root.resolve("lobby/2026/12")));
+        assertTrue(SegmentPaths.folderSpan(root, root.resolve("lobby")).isEmpty(), "the camera folder stays");
+        assertTrue(SegmentPaths.folderSpan(root, root.resolve("lobby/2026/13")).isEmpty(), "no month 13");
+        assertTrue(SegmentPaths.folderSpan(root, root.resolve("lobby/tmp/11")).isEmpty(), "outside the layout");
+        assertTrue(SegmentPaths.folderSpan(root, Path.of("/elsewhere/lobby/2026")).isEmpty(), "outside the root");
+    }
 }

@@ -89,6 +89,12 @@ class RetentionCrashIT {
             }
             assertEquals(0, count(server, "SELECT count(*) FROM cleanup_audit WHERE reason LIKE 'reconcile%' AND camera_id = '" + CAMERA + "'"),
                     "the reconciler found nothing to repair");
+            // folders emptied by the deletions went with them (a batch cut by the kill may leave a few)
+            long emptyFolders;
+            try (java.util.stream.Stream<Path> walk = Files.walk(server.recordingRoot().resolve(CAMERA))) {
+                emptyFolders = walk.filter(Files::isDirectory).filter(RetentionCrashIT::isEmpty).count();
+            }
+            assertTrue(emptyFolders <= 30, emptyFolders + " empty folders left behind");
         }
     }
 
@@ -134,6 +140,14 @@ class RetentionCrashIT {
             }
             assertEquals(n, ids.size());
             return ids;
+        }
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (java.util.stream.Stream<Path> children = Files.list(dir)) {
+            return children.findAny().isEmpty();
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 
