@@ -28,6 +28,9 @@ public class StateLogWriter implements StateLog {
     @Inject
     StateLogStore store;
 
+    @Inject
+    jakarta.enterprise.event.Event<StreamStateChanged> changes;
+
     @Resource
     ManagedThreadFactory threads;
 
@@ -45,6 +48,12 @@ public class StateLogWriter implements StateLog {
 
     @Override
     public void record(RecordingTarget target, StateChange change) {
+        try {
+            // observers (the MQTT status publisher) run on the container's async executor, never here
+            changes.fireAsync(new StreamStateChanged(target.cameraId().value(), target.streamId().value(), change));
+        } catch (RuntimeException e) {
+            LOG.fine("state change not announced: " + e);
+        }
         if (!queue.offer(new Entry(target.cameraId().value(), target.streamId().value(), change))) {
             LOG.warning("state log queue full; dropped camera=" + target.cameraId() + " stream=" + target.streamId()
                     + " " + change.from() + " -> " + change.to());

@@ -102,6 +102,15 @@ class MqttIT {
             assertEquals("motion", json.getString("event_type"));
             assertEquals("door-3", json.getString("source"));
             assertEquals(JsonValue.ValueType.STRING, json.get("start").getValueType());
+
+            // stream state changes are published too (retained): a manual stop makes one now
+            assertEquals(200, api.post("/recording/stop/" + CAMERA, null).status());
+            assertEquals(200, api.delete("/recording/override/" + CAMERA).status());
+            String state = await(() -> status.lines.stream()
+                    .filter(l -> l.startsWith("keyframe/status/" + CAMERA + "/main/state ")).findFirst(),
+                    Duration.ofSeconds(10), "a state change on keyframe/status/" + CAMERA + "/main/state; got " + status.lines);
+            JsonObject change = Json.createReader(new StringReader(state.substring(state.indexOf(' ') + 1))).readObject();
+            assertTrue(change.containsKey("from") && change.containsKey("to") && change.containsKey("reason"), state);
         }
     }
 
