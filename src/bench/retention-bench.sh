@@ -125,6 +125,8 @@ ROWS_TSV="$WORK/rows.tsv"     # label <TAB> value, rendered into the report
 
 # shellcheck source=src/bench/lib.sh
 source "$ROOT/src/bench/lib.sh"
+# shellcheck source=src/bench/server.sh
+source "$ROOT/src/bench/server.sh"
 # shellcheck source=src/bench/tools.sh
 source "$ROOT/src/bench/tools.sh"
 

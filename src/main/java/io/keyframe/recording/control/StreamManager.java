@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +73,9 @@ public class StreamManager {
     EventWindows eventWindows;
 
     private final Map<StreamKey, RecordingDecision.Decision> decisions = new ConcurrentHashMap<>();
+    /** Heartbeat of the scheduler that runs every session's timers; null until start-up recovery. */
+    private volatile Instant lastBeat;
+    static final Duration BEAT = Duration.ofSeconds(10);
 
     private final Map<StreamKey, RecordingSession> sessions = new ConcurrentHashMap<>();
     private final Random random = new SecureRandom();
@@ -89,6 +93,7 @@ public class StreamManager {
     private void resume() {
         try {
             recovery.recover();
+            beat();
             recovered.fire(new StartupRecovered());
             evaluateAll("resumed at start-up");
         } catch (RuntimeException e) {
@@ -124,10 +129,38 @@ public class StreamManager {
         return status(cameraId, Optional.of(stream.id()));
     }
 
+    /** The in-memory status of a stream's session, without a database read (for metrics). */
+    public Optional<SessionStatus> sessionStatus(CameraId cameraId, StreamId streamId) {
+        RecordingSession session = sessions.get(new StreamKey(cameraId, streamId));
+        return session == null ? Optional.empty() : Optional.of(session.status());
+    }
+
     /** Who wants a stream on now ({@code none} before the first decision). */
     public RecordingDecision.WantedBy wantedBy(CameraId cameraId, StreamId streamId) {
         RecordingDecision.Decision decision = decisions.get(new StreamKey(cameraId, streamId));
         return decision == null ? RecordingDecision.WantedBy.NONE : decision.wantedBy();
+    }
+
+    /**
+     * The supervision heartbeat: a task on the same scheduler as every session's watchdogs and
+     * retries, rescheduling itself. If it stops, so has supervision ({@code /health/live}).
+     */
+    private void beat() {
+        lastBeat = clock.instant();
+        if (!shuttingDown) {
+            scheduler.schedule(this::beat, BEAT);
+        }
+    }
+
+    /** When the supervision heartbeat last ran (empty before start-up recovery has finished). */
+    public Optional<Instant> lastHeartbeat() {
+        return Optional.ofNullable(lastBeat);
+    }
+
+    /** Whether the last decision wants a stream to record. */
+    public boolean wanted(CameraId cameraId, StreamId streamId) {
+        RecordingDecision.Decision decision = decisions.get(new StreamKey(cameraId, streamId));
+        return decision != null && decision.record();
     }
 
     /** Applies the decision to every stream of every camera (the schedule timer, start-up). */

@@ -50,6 +50,7 @@ public class SegmentsResource {
     Clock clock;
 
     @GET
+    @jakarta.transaction.Transactional
     public JsonObject list(@PathParam("camera_id") String cameraId, @QueryParam("from") String from,
                            @QueryParam("to") String to, @QueryParam("stream_id") String streamId,
                            @QueryParam("event_type") String eventType, @QueryParam("limit") String limit,

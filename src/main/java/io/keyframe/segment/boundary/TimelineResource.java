@@ -50,7 +50,9 @@ public class TimelineResource {
     @Inject
     Clock clock;
 
+    /** One read transaction for the four queries (each store method would otherwise commit its own). */
     @GET
+    @jakarta.transaction.Transactional
     public JsonObject timeline(@PathParam("camera_id") String cameraId, @QueryParam("from") String from,
                                @QueryParam("to") String to, @QueryParam("stream_id") String streamId) {
         Camera camera = cameras.get(CameraId.of(cameraId));

@@ -39,6 +39,9 @@ public class SegmentCatalog implements SegmentSink {
     @Inject
     SegmentStore store;
 
+    @Inject
+    CatalogMetrics metrics;
+
     @Resource
     ManagedThreadFactory threads;
 
@@ -68,7 +71,8 @@ public class SegmentCatalog implements SegmentSink {
     public void closed(RecordingTarget target, Path file, Instant start, Duration duration) {
         JournalEntry entry = new JournalEntry(target.cameraId().value(), target.streamId().value(),
                 relative(file), start, true, duration.toMillis(), "continuous");
-        queue.add(() -> finish(entry));
+        Instant closedAt = Instant.now();
+        queue.add(() -> finish(entry, closedAt));
     }
 
     @Override
@@ -119,6 +123,10 @@ public class SegmentCatalog implements SegmentSink {
      * database (the entry stays in the journal).
      */
     boolean finish(JournalEntry entry) {
+        return finish(entry, null);
+    }
+
+    private boolean finish(JournalEntry entry, Instant closedAt) {
         Path file = settings.recordingRoot().resolve(entry.file());
         if (!Files.exists(file)) {
             LOG.warning("camera=" + entry.cameraId() + " stream=" + entry.streamId() + " file vanished before its row: " + entry.file());
@@ -147,6 +155,10 @@ public class SegmentCatalog implements SegmentSink {
         try {
             store.insert(record);
             journal.remove(entry.file());
+            if (metrics != null) {
+                metrics.rowWritten(entry.cameraId(), entry.streamId(), info.sizeBytes(),
+                        closedAt == null ? null : Duration.between(closedAt, Instant.now()));
+            }
             return true;
         } catch (RuntimeException e) {
             journal.write(entry);

@@ -45,6 +45,9 @@ public class SegmentDeleter {
     @Inject
     Clock clock;
 
+    @Inject
+    CatalogMetrics metrics;
+
     /** What a deletion did. */
     public record Outcome(int deleted, long freedBytes, int skipped) {
         public static final Outcome NONE = new Outcome(0, 0, 0);
@@ -116,6 +119,7 @@ public class SegmentDeleter {
         Instant now = clock.instant();
         folders.forEach(folder -> removeEmptyFolders(realRoot, folder, now));
         if (!done.isEmpty()) {
+            metrics.deleted(done.get(0).reason(), done.size(), freed);
             // one line per batch that names every segment (the audit table has the details)
             DeletionStore.Marked first = done.get(0);
             LOG.info("deleted " + done.size() + " segments reason=" + first.reason() + " by=" + first.actor()
