@@ -4,6 +4,7 @@ import com.sun.jna.Callback;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import com.sun.jna.ptr.LongByReference;
 import com.sun.jna.ptr.PointerByReference;
 import java.util.Map;
 
@@ -41,6 +42,23 @@ interface GstNatives extends Library {
 
     /** Offset of {@code message} in {@code struct GError { GQuark domain; gint code; gchar *message; }}. */
     long GERROR_MESSAGE_OFFSET = 8;
+
+    /** Reads a {@code guint64} field; false if absent or of another type. */
+    boolean gst_structure_get_uint64(Pointer structure, String field, LongByReference value);
+
+    void gst_structure_free(Pointer structure);
+
+    /** GObject property access. */
+    interface GObjectLib extends Library {
+
+        GObjectLib GOBJECT = load("gobject-2.0", GObjectLib.class);
+
+        /**
+         * {@code g_object_get(object, name, &value, NULL)}: a boxed value (such as a GstStructure) is
+         * returned as a copy the caller frees.
+         */
+        void g_object_get(Pointer object, String firstProperty, Object... rest);
+    }
 
     /** GLib memory functions. */
     interface GLib extends Library {

@@ -3,8 +3,10 @@ package io.keyframe.gstreamer;
 import io.keyframe.recording.control.Recorder;
 import io.keyframe.recording.control.RecorderListener;
 import io.keyframe.recording.control.RecordingTarget;
+import io.keyframe.recording.control.StreamStats;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +35,10 @@ public final class GstRecorder implements Recorder {
 
     private static final Logger LOG = Logger.getLogger(GstRecorder.class.getName());
     private static final Duration RELEASE_GRACE = Duration.ofSeconds(5);
+    /** {@link #stats()} reads the pipeline at most this often and returns the cached snapshot in between. */
+    static final Duration STATS_MIN_INTERVAL = Duration.ofSeconds(2);
+    /** Span of the drop rate and keyframe interval of {@link StreamStats}. */
+    static final Duration STATS_WINDOW = Duration.ofMinutes(1);
 
     private enum Phase { NEW, STARTING, RUNNING, STOPPING, RELEASED }
 
@@ -50,6 +56,10 @@ public final class GstRecorder implements Recorder {
     private volatile RtspDescribe probe;
     private RecordingPipeline pipeline;
     private final FragmentLedger ledger = new FragmentLedger();
+    private final Object statsLock = new Object();
+    private final StatsRing statsRing = new StatsRing(STATS_WINDOW); // guarded by statsLock
+    private StreamStats lastStats = StreamStats.EMPTY; // guarded by statsLock
+    private Instant lastStatsRead; // guarded by statsLock
 
     GstRecorder(RecordingTarget target, RecorderListener listener, Clock clock, Duration latency,
                 Consumer<GstRecorder> onReleased) {
@@ -176,6 +186,39 @@ public final class GstRecorder implements Recorder {
             phase = Phase.STOPPING;
         }
         release(running);
+    }
+
+    /**
+     * Reads the pipeline's counters on the calling thread if the last read is at least
+     * {@link #STATS_MIN_INTERVAL} old, else returns the cached snapshot. Before the pipeline runs,
+     * while it stops and after, and if a read fails, the last snapshot is returned (its
+     * {@code sampledAt} tells its age). A few property reads; never touches a buffer.
+     */
+    @Override
+    public StreamStats stats() {
+        synchronized (statsLock) {
+            Instant now = clock.instant();
+            if (lastStatsRead != null && Duration.between(lastStatsRead, now).compareTo(STATS_MIN_INTERVAL) < 0) {
+                return lastStats;
+            }
+            RecordingPipeline running;
+            synchronized (lock) {
+                running = phase == Phase.RUNNING ? pipeline : null;
+            }
+            if (running == null) {
+                return lastStats;
+            }
+            lastStatsRead = now;
+            try {
+                StatsCounters counters = running.readCounters(now); // null once released
+                if (counters != null) {
+                    lastStats = statsRing.add(counters);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "cannot read pipeline statistics " + logIds, e);
+            }
+            return lastStats;
+        }
     }
 
     /** Closes the gate, then NULL + dispose; listeners hear nothing afterwards. */

@@ -11,7 +11,9 @@ import java.util.Locale;
  * parsing.
  *
  * <pre>
- * rtspsrc name=src ... src. ! application/x-rtp,media=video,encoding-name=H264 ! rtph264depay ... ! h264parse ! queue ! mux.video
+ * rtspsrc name=src ... src. ! application/x-rtp,media=video,encoding-name=H264 ! rtph264depay ... ! h264parse
+ *     ! identity name=meter silent=true ! tee name=frames ! queue ! mux.video
+ *     frames. ! identity name=keyframes silent=true drop-buffer-flags=delta-unit ! fakesink sync=false async=false enable-last-sample=false
  *                    [ src. ! application/x-rtp,media=audio,encoding-name=MPEG4-GENERIC ! rtpmp4gdepay ! aacparse ! queue ! mux.audio_0 ]
  * splitmuxsink name=mux max-size-time=... use-robust-muxing=true muxer="mp4mux reserved-moov-update-period=1000000000" ...
  * </pre>
@@ -19,13 +21,26 @@ import java.util.Locale;
  * <p>Audio that is not AAC (and ONVIF metadata tracks) stays unlinked: rtspsrc tolerates unlinked
  * pads as long as one is linked (measured with TCP and UDP on GStreamer 1.22), so such a track
  * never stops the video.
+ *
+ * <p>The two {@code identity} elements are meters read by {@link PipelineStats}: their {@code stats}
+ * property counts buffers and bytes natively, so no buffer ever crosses into Java. {@value #METER}
+ * sees every video frame (the parser outputs one access unit per buffer); {@value #KEYFRAMES}, on a
+ * side branch of the tee, lets only keyframes through to a fakesink and counts them.
  */
 public final class PipelineDescriptions {
 
     /** Name of the rtspsrc element. */
     public static final String SOURCE = "src";
+    /** Name of the identity that counts video frames and bytes. */
+    public static final String METER = "meter";
+    /** Name of the identity that counts keyframes (delta units dropped before it counts). */
+    public static final String KEYFRAMES = "keyframes";
     /** Name of the splitmuxsink element. */
     public static final String MUXER_SINK = "mux";
+    /** Everything between the video parser and the muxer's video pad: the meters and the queue. */
+    static final String VIDEO_TAP = " ! identity name=" + METER + " silent=true ! tee name=frames ! queue ! " + MUXER_SINK + ".video"
+            + " frames. ! identity name=" + KEYFRAMES + " silent=true drop-buffer-flags=delta-unit"
+            + " ! fakesink sync=false async=false enable-last-sample=false";
     /**
      * Added to the target segment length to get splitmuxsink's {@code max-size-time}.
      * splitmuxsink puts as many whole GOPs into a file as fit into {@code max-size-time}; with the
@@ -68,7 +83,7 @@ public final class PipelineDescriptions {
                 .append(media.video().encodingName())
                 .append(" ! ").append(media.video().depayloader())
                 .append(" ! ").append(media.video().parser())
-                .append(" ! queue ! ").append(MUXER_SINK).append(".video");
+                .append(VIDEO_TAP);
         if (media.aac().present()) {
             description.append(" ").append(SOURCE).append(". ! application/x-rtp,media=audio,encoding-name=")
                     .append(media.aac().encodingName())

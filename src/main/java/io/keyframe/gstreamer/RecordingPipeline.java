@@ -1,8 +1,10 @@
 package io.keyframe.gstreamer;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.freedesktop.gstreamer.Bin;
 import org.freedesktop.gstreamer.Bus;
 import org.freedesktop.gstreamer.Element;
 import org.freedesktop.gstreamer.Gst;
@@ -23,16 +25,22 @@ final class RecordingPipeline {
     private final Pipeline pipeline;
     private final Element source;
     private final Element muxer;
+    private final Element meter;
+    private final Element keyframes;
+    private final PipelineStats stats;
     private final Bus bus;
     private final FragmentNamer namer;
     private final RecorderBusHandler handler;
     private boolean released;
 
-    private RecordingPipeline(Pipeline pipeline, Element source, Element muxer, Bus bus,
+    private RecordingPipeline(Pipeline pipeline, Element source, Element muxer, Element meter, Element keyframes, Bus bus,
                               FragmentNamer namer, RecorderBusHandler handler) {
         this.pipeline = pipeline;
         this.source = source;
         this.muxer = muxer;
+        this.meter = meter;
+        this.keyframes = keyframes;
+        this.stats = new PipelineStats(source instanceof Bin bin ? bin : pipeline, meter, keyframes);
         this.bus = bus;
         this.namer = namer;
         this.handler = handler;
@@ -54,10 +62,14 @@ final class RecordingPipeline {
         }
         Element source = null;
         Element muxer = null;
+        Element meter = null;
+        Element keyframes = null;
         try {
             pipeline.setName(name);
             source = required(pipeline, PipelineDescriptions.SOURCE);
             muxer = required(pipeline, PipelineDescriptions.MUXER_SINK);
+            meter = required(pipeline, PipelineDescriptions.METER);
+            keyframes = required(pipeline, PipelineDescriptions.KEYFRAMES);
             if (user != null) {
                 source.set("user-id", user);
                 source.set("user-pw", password == null ? "" : password);
@@ -65,9 +77,9 @@ final class RecordingPipeline {
             muxer.connect("format-location-full", GstNatives.FormatLocationFull.class, namer, namer);
             Bus bus = pipeline.getBus();
             bus.connect(handler);
-            return new RecordingPipeline(pipeline, source, muxer, bus, namer, handler);
+            return new RecordingPipeline(pipeline, source, muxer, meter, keyframes, bus, namer, handler);
         } catch (RuntimeException e) {
-            disposeAll(source, muxer, pipeline);
+            disposeAll(source, muxer, meter, keyframes, pipeline);
             throw e;
         }
     }
@@ -93,6 +105,14 @@ final class RecordingPipeline {
         return handler.awaitEndOfStream(timeout);
     }
 
+    /**
+     * The pipeline's counters now ({@link PipelineStats}), or {@code null} once released: the lock
+     * keeps {@link #release()} from disposing the elements during the read.
+     */
+    synchronized StatsCounters readCounters(Instant at) {
+        return released ? null : stats.read(at);
+    }
+
     /** NULL state, callbacks disconnected, native references dropped. Idempotent. */
     synchronized void release() {
         if (released) {
@@ -107,7 +127,7 @@ final class RecordingPipeline {
         handler.released();
         bus.disconnect(handler);
         muxer.disconnect(GstNatives.FormatLocationFull.class, namer);
-        disposeAll(source, muxer, bus, pipeline);
+        disposeAll(source, muxer, meter, keyframes, bus, pipeline);
     }
 
     private static Element required(Pipeline pipeline, String name) {

@@ -19,13 +19,20 @@ class PipelineDescriptionsTest {
             + " muxer=\"mp4mux reserved-moov-update-period=1000000000\" send-keyframe-requests=false";
 
     @Test
+    void theVideoTapCountsFramesAndKeyframesBeforeTheMuxer() {
+        assertEquals(" ! identity name=meter silent=true ! tee name=frames ! queue ! mux.video"
+                + " frames. ! identity name=keyframes silent=true drop-buffer-flags=delta-unit"
+                + " ! fakesink sync=false async=false enable-last-sample=false", PipelineDescriptions.VIDEO_TAP);
+    }
+
+    @Test
     void h264OverTcp() {
         String description = PipelineDescriptions.recording(CAMERA, new SdpMedia(VideoCodec.H264, AacTrack.NONE, false),
                 Transport.TCP, SIX_SECONDS, LATENCY);
         assertEquals("rtspsrc name=src location=\"rtsp://10.0.0.5:554/h264\" protocols=tcp latency=200"
                 + " do-rtsp-keep-alive=true tcp-timeout=5000000 timeout=5000000"
                 + " src. ! application/x-rtp,media=video,encoding-name=H264 ! rtph264depay wait-for-keyframe=true"
-                + " ! h264parse ! queue ! mux.video "
+                + " ! h264parse" + PipelineDescriptions.VIDEO_TAP + " "
                 + SINK, description);
     }
 
@@ -36,7 +43,7 @@ class PipelineDescriptionsTest {
         assertEquals("rtspsrc name=src location=\"rtsp://10.0.0.5:554/h264\" protocols=udp latency=200"
                 + " do-rtsp-keep-alive=true tcp-timeout=5000000 timeout=5000000"
                 + " src. ! application/x-rtp,media=video,encoding-name=H265 ! rtph265depay"
-                + " ! h265parse ! queue ! mux.video "
+                + " ! h265parse" + PipelineDescriptions.VIDEO_TAP + " "
                 + SINK, description);
     }
 
@@ -47,7 +54,7 @@ class PipelineDescriptionsTest {
         assertEquals("rtspsrc name=src location=\"rtsp://10.0.0.5:554/h264\" protocols=tcp latency=200"
                 + " do-rtsp-keep-alive=true tcp-timeout=5000000 timeout=5000000"
                 + " src. ! application/x-rtp,media=video,encoding-name=H264 ! rtph264depay wait-for-keyframe=true"
-                + " ! h264parse ! queue ! mux.video"
+                + " ! h264parse" + PipelineDescriptions.VIDEO_TAP
                 + " src. ! application/x-rtp,media=audio,encoding-name=MPEG4-GENERIC ! rtpmp4gdepay ! aacparse ! queue ! mux.audio_0 "
                 + SINK, description);
     }

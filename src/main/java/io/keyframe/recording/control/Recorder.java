@@ -27,4 +27,14 @@ public interface Recorder {
      * gets no further events.
      */
     void abort();
+
+    /**
+     * The latest health numbers of this recording. Cheap and safe from any thread, at any time
+     * (also while or after the recorder stops): implementations sample the engine at most every
+     * couple of seconds and otherwise return the previous snapshot; {@link StreamStats#EMPTY}
+     * before the first sample.
+     */
+    default StreamStats stats() {
+        return StreamStats.EMPTY;
+    }
 }

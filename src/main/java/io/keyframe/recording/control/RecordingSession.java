@@ -299,6 +299,18 @@ public final class RecordingSession {
                 videoCodec, audio, lastSegmentAt, List.copyOf(history));
     }
 
+    /**
+     * Health numbers of the running recorder ({@link Recorder#stats()}), {@link StreamStats#EMPTY}
+     * while none runs. The recorder is asked outside the session's lock.
+     */
+    public StreamStats streamStats() {
+        Recorder running;
+        synchronized (this) {
+            running = recorder;
+        }
+        return running == null ? StreamStats.EMPTY : running.stats();
+    }
+
     /** The listener given to one recorder: events of replaced recorders are dropped. */
     private final class Events implements RecorderListener {
         private final long gen;
