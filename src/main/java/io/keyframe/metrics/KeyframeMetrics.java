@@ -9,7 +9,13 @@ import io.keyframe.recording.control.StreamManager;
 import io.keyframe.recording.control.StreamStateChanged;
 import io.keyframe.segment.control.CatalogMetrics;
 import io.keyframe.segment.control.SegmentCatalog;
+import io.keyframe.recording.control.StartupRecovered;
+import io.keyframe.recording.control.StreamStats;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -17,9 +23,12 @@ import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -52,6 +61,53 @@ public class KeyframeMetrics implements CatalogMetrics {
     Clock clock;
 
     private final Set<String> streams = ConcurrentHashMap.newKeySet();
+    /** Last packet totals per stream, to turn pipeline totals (which restart with each pipeline) into counters. */
+    private final Map<String, long[]> lastPackets = new ConcurrentHashMap<>();
+    private final Map<String, StreamStats> lastStats = new ConcurrentHashMap<>();
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private ScheduledFuture<?> sampler;
+
+    /** Samples every stream's pipeline statistics every 10 s (each read costs about 2 ms of CPU). */
+    void onStart(@Observes StartupRecovered recovered) {
+        if (sampler == null) {
+            sampler = scheduler.scheduleWithFixedDelay(this::sample, 10, 10, TimeUnit.SECONDS);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (sampler != null) {
+            sampler.cancel(false);
+        }
+    }
+
+    private void sample() {
+        for (String key : streams) {
+            try {
+                String[] ids = key.split("/", 2);
+                StreamStats stats = manager.streamStats(CameraId.of(ids[0]), StreamId.of(ids[1]));
+                if (!stats.sampled()) {
+                    continue;
+                }
+                lastStats.put(key, stats);
+                long[] last = lastPackets.computeIfAbsent(key, k -> new long[2]);
+                Tag[] tags = tags(ids[0], ids[1]);
+                long received = stats.packetsReceived() >= last[0] ? stats.packetsReceived() - last[0] : stats.packetsReceived();
+                long lost = stats.packetsLost() >= last[1] ? stats.packetsLost() - last[1] : stats.packetsLost();
+                last[0] = stats.packetsReceived();
+                last[1] = stats.packetsLost();
+                registry.counter(meta("keyframe_stream_packets_received", "RTP packets received", MetricUnits.NONE), tags)
+                        .inc(received);
+                registry.counter(meta("keyframe_stream_packets_lost", "RTP packets lost (sequence gaps)", MetricUnits.NONE), tags)
+                        .inc(lost);
+            } catch (RuntimeException e) {
+                // a stream removed meanwhile: nothing to sample
+            }
+        }
+    }
     private volatile boolean serverGauges;
 
     @Override
@@ -91,6 +147,13 @@ public class KeyframeMetrics implements CatalogMetrics {
                 s -> s.state() == SessionState.RECORDING ? 1 : 0, tags);
         gauge("keyframe_stream_reconnects", "Reconnects since the session started", MetricUnits.NONE, cameraId, streamId,
                 SessionStatus::reconnects, tags);
+        String key = cameraId + "/" + streamId;
+        registry.gauge(meta("keyframe_stream_bitrate_bps", "Video bitrate after the parser, bits per second", MetricUnits.NONE),
+                this, self -> self.lastStats.getOrDefault(key, StreamStats.EMPTY).bitrateBps(), tags);
+        registry.gauge(meta("keyframe_stream_fps", "Frames per second reaching the muxer", MetricUnits.NONE),
+                this, self -> self.lastStats.getOrDefault(key, StreamStats.EMPTY).fps(), tags);
+        registry.gauge(meta("keyframe_stream_drop_ratio", "Share of RTP packets lost over the last minute", MetricUnits.NONE),
+                this, self -> self.lastStats.getOrDefault(key, StreamStats.EMPTY).dropRateLastMinute(), tags);
         gauge("keyframe_stream_last_segment_age", "Time since the stream's last segment closed", MetricUnits.SECONDS,
                 cameraId, streamId, s -> s.lastSegmentAt() == null ? Double.NaN
                         : Duration.between(s.lastSegmentAt(), clock.instant()).toMillis() / 1000.0, tags);

@@ -8,6 +8,7 @@ import io.keyframe.recording.control.SessionStatus;
 import io.keyframe.recording.control.StateChange;
 import io.keyframe.recording.control.StreamHealth;
 import io.keyframe.recording.control.StreamManager;
+import io.keyframe.recording.control.StreamStats;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -88,8 +89,16 @@ public class StatusRecordingResource {
             changes.add(JSON.createObjectBuilder().add("at", change.at().toString()).add("from", change.from().name())
                     .add("to", change.to().name()).add("reason", change.reason() == null ? "" : change.reason()));
         }
+        StreamStats stats = manager.streamStats(s.cameraId(), s.streamId());
         JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("stream_id", s.streamId().value())
+                .add("drop_rate", round(stats.dropRateLastMinute()))
+                .add("drop_rate_since_start", round(stats.dropRateSinceStart()))
+                .add("packets_received", stats.packetsReceived())
+                .add("packets_lost", stats.packetsLost())
+                .add("packets_late", stats.packetsLate())
+                .add("bitrate_bps", stats.bitrateBps())
+                .add("fps", round(stats.fps()))
                 .add("state", s.state().name())
                 .add("since", s.since().toString())
                 .add("wanted", wanted)
@@ -99,10 +108,20 @@ public class StatusRecordingResource {
                 .add("audio", s.audio())
                 .add("state_changes", changes);
         nullable(json, "problem", problem.orElse(null));
+        if (stats.keyframeIntervalSecs() == null) {
+            json.addNull("keyframe_interval_secs");
+        } else {
+            json.add("keyframe_interval_secs", round(stats.keyframeIntervalSecs()));
+        }
+        nullable(json, "stats_sampled_at", stats.sampledAt() == null ? null : stats.sampledAt().toString());
         nullable(json, "last_error", s.lastError());
         nullable(json, "video_codec", s.videoCodec());
         nullable(json, "last_segment_at", s.lastSegmentAt() == null ? null : s.lastSegmentAt().toString());
         return json.build();
+    }
+
+    private static double round(double value) {
+        return Double.isFinite(value) ? Math.round(value * 10000) / 10000.0 : 0.0;
     }
 
     private static void nullable(JsonObjectBuilder json, String name, String value) {

@@ -135,6 +135,12 @@ public class StreamManager {
         return session == null ? Optional.empty() : Optional.of(session.status());
     }
 
+    /** RTP and media statistics of a stream's running pipeline ({@link StreamStats#EMPTY} when none runs). */
+    public StreamStats streamStats(CameraId cameraId, StreamId streamId) {
+        RecordingSession session = sessions.get(new StreamKey(cameraId, streamId));
+        return session == null ? StreamStats.EMPTY : session.streamStats();
+    }
+
     /** Who wants a stream on now ({@code none} before the first decision). */
     public RecordingDecision.WantedBy wantedBy(CameraId cameraId, StreamId streamId) {
         RecordingDecision.Decision decision = decisions.get(new StreamKey(cameraId, streamId));

@@ -9,10 +9,7 @@ import io.keyframe.recording.control.StreamStats;
 import io.keyframe.recording.control.Transport;
 import io.keyframe.sim.CameraSimulator;
 import io.keyframe.sim.Mount;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +22,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -124,58 +120,6 @@ class StreamStatsIT {
         assertEquals(List.of(), events.of("error"));
     }
 
-    /**
-     * What sampling costs. The CPU time of the thread that calls {@code stats()} is exactly the
-     * cost of the reads (the property reads run on the caller); the process CPU of 30 s with and
-     * without sampling is printed too, but it includes the simulated camera's encoder and is noisy.
-     */
-    @Test
-    void samplingCostsLittle() throws Exception {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        Duration run = Duration.ofSeconds(30);
-
-        EventLog quietEvents = new EventLog();
-        Recorder quiet = factory.create(target(cameras.url(Mount.H264), Transport.TCP), quietEvents);
-        quiet.start();
-        quietEvents.await("opened", Duration.ofSeconds(10));
-        long processBefore = processCpuNanos();
-        Thread.sleep(run.toMillis());
-        long withoutSampling = processCpuNanos() - processBefore;
-        quiet.stop(STOP_TIMEOUT);
-
-        EventLog events = new EventLog();
-        Recorder recorder = factory.create(target(cameras.url(Mount.H264), Transport.TCP), events);
-        recorder.start();
-        events.await("opened", Duration.ofSeconds(10));
-        recorder.stats(); // first read: loads the JNA bindings; not counted
-        Thread.sleep(2_100);
-        processBefore = processCpuNanos();
-        long deadline = System.nanoTime() + run.toNanos();
-        List<Long> readNanos = new ArrayList<>();
-        while (System.nanoTime() < deadline) {
-            long before = threads.getCurrentThreadCpuTime();
-            StreamStats stats = recorder.stats();
-            readNanos.add(threads.getCurrentThreadCpuTime() - before);
-            assertTrue(stats.sampled());
-            Thread.sleep(2_000);
-        }
-        long withSampling = processCpuNanos() - processBefore;
-        recorder.stop(STOP_TIMEOUT);
-
-        long total = readNanos.stream().mapToLong(Long::longValue).sum();
-        List<Long> sorted = readNanos.stream().sorted().toList();
-        System.out.printf("sampling cost: %d reads in %d s, caller CPU total %.3f ms, median %.1f us, max %.1f us per read"
-                        + " (= %.4f %% of one core at one read per 2 s)%n",
-                readNanos.size(), run.toSeconds(), total / 1e6, sorted.get(sorted.size() / 2) / 1e3,
-                sorted.get(sorted.size() - 1) / 1e3, 100.0 * total / run.toNanos());
-        System.out.printf("process CPU over %d s (camera simulator included): without sampling %.0f ms (%.2f %% of a core),"
-                        + " with sampling every 2 s %.0f ms (%.2f %%)%n", run.toSeconds(),
-                withoutSampling / 1e6, 100.0 * withoutSampling / run.toNanos(),
-                withSampling / 1e6, 100.0 * withSampling / run.toNanos());
-        assertFalse(readNanos.isEmpty());
-        assertTrue(total < run.toNanos() / 100, "sampling must cost well under 1 % of a core: " + total + " ns");
-    }
-
     /** Calls stats() every 2 s for {@code length} and returns every snapshot. */
     private static List<StreamStats> sample(Recorder recorder, Duration length) throws InterruptedException {
         List<StreamStats> samples = new ArrayList<>();
@@ -187,14 +131,6 @@ class StreamStatsIT {
             samples.add(stats);
         }
         return samples;
-    }
-
-    /** utime + stime of this process from /proc/self/stat, in nanoseconds (clock ticks of 10 ms). */
-    private static long processCpuNanos() throws Exception {
-        String stat = Files.readString(Path.of("/proc/self/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // fields 14 and 15 of proc(5)
-        return ticks * 10_000_000L;
     }
 
     private RecordingTarget target(String url, Transport transport) {

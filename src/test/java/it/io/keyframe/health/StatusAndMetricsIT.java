@@ -33,6 +33,24 @@ class StatusAndMetricsIT {
             assertEquals(201, api.post("/cameras", Api.camera(CAMERA, sim.url(Mount.H264), "continuous", null)).status());
             Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
                     stream(api).getString("state").equals("RECORDING") && !stream(api).isNull("last_segment_at"));
+            // pipeline statistics: packets arrive, none lost on loopback TCP, frames at the camera's rate
+            JsonObject sampled = Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(700))
+                    .until(() -> stream(api), s -> s.getJsonNumber("packets_received").longValue() > 0
+                            && s.getJsonNumber("fps").doubleValue() > 0);
+            assertEquals(0, sampled.getJsonNumber("packets_lost").longValue(), sampled.toString());
+            assertEquals(15.0, sampled.getJsonNumber("fps").doubleValue(), 3.0, sampled.toString());
+            assertTrue(sampled.getJsonNumber("bitrate_bps").longValue() > 10_000, sampled.toString());
+            Awaitility.await().atMost(Duration.ofSeconds(25)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> value(metrics(server), "keyframe_stream_packets_received_total", CAMERA) > 0);
+            // every metric the shipped Grafana dashboard charts exists (cleanup counters appear with the first deletion)
+            String exported = metrics(server);
+            Matcher names = Pattern.compile("keyframe_[a-z_]+").matcher(
+                    java.nio.file.Files.readString(java.nio.file.Path.of("src/docs/grafana/keyframe-dashboard.json")));
+            while (names.find()) {
+                if (!names.group().startsWith("keyframe_cleanup_")) {
+                    assertTrue(exported.contains(names.group()), names.group() + " is charted but not exported");
+                }
+            }
             JsonObject healthy = stream(api);
             assertTrue(healthy.getBoolean("healthy"), healthy.toString());
             assertEquals("continuous", healthy.getString("wanted_by"));
