@@ -51,6 +51,8 @@ class StatusAndMetricsIT {
                     assertTrue(exported.contains(names.group()), names.group() + " is charted but not exported");
                 }
             }
+            // Keyframe's own series; the base and vendor scopes keep MicroProfile's camelCase names (see decisions.md)
+            promtoolAccepts(server.get("/metrics?scope=application").body());
             JsonObject healthy = stream(api);
             assertTrue(healthy.getBoolean("healthy"), healthy.toString());
             assertEquals("continuous", healthy.getString("wanted_by"));
@@ -86,6 +88,17 @@ class StatusAndMetricsIT {
             assertEquals(1.0, value(metrics(server), "keyframe_stream_recording", CAMERA));
             api.post("/recording/stop/" + CAMERA, null);
         }
+    }
+
+    /** {@code promtool check metrics} (Debian package prometheus) finds nothing wrong with the exposition. */
+    private static void promtoolAccepts(String metrics) throws Exception {
+        Process promtool = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
+        try (var in = promtool.getOutputStream()) {
+            in.write(metrics.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String output = new String(promtool.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(promtool.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "promtool hung");
+        assertEquals(0, promtool.exitValue(), "promtool check metrics: " + output);
     }
 
     private static JsonObject stream(Api api) {
