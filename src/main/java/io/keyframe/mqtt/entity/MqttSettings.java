@@ -1,10 +1,10 @@
 package io.keyframe.mqtt.entity;
 
+import io.keyframe.platform.config.ConfigValues;
 import io.keyframe.platform.config.InvalidConfigurationException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.Config;
@@ -106,26 +106,14 @@ public record MqttSettings(boolean enabled, BrokerAddress broker, String clientI
     }
 
     private static Optional<String> raw(Config config, String key) {
-        return rawUntrimmed(config, key).map(String::trim);
+        return ConfigValues.optional(config, key);
     }
 
     private static Optional<String> rawUntrimmed(Config config, String key) {
-        try {
-            return config.getOptionalValue(key, String.class);
-        } catch (NoSuchElementException | IllegalArgumentException e) {
-            throw new InvalidConfigurationException(key, "cannot be read");
-        }
+        return ConfigValues.untrimmed(config, key);
     }
 
     private static boolean bool(Config config, String key, boolean fallback) {
-        Optional<String> value = raw(config, key);
-        if (value.isEmpty()) {
-            return fallback;
-        }
-        return switch (value.get().toLowerCase()) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new InvalidConfigurationException(key, "must be true or false, got '" + value.get() + "'");
-        };
+        return ConfigValues.bool(config, key, fallback);
     }
 }

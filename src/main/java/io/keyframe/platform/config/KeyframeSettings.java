@@ -3,8 +3,6 @@ package io.keyframe.platform.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.eclipse.microprofile.config.Config;
 
@@ -82,46 +80,15 @@ public record KeyframeSettings(Path recordingRoot, Duration segmentDuration, Dur
                         (int) hysteresis, (int) share, (int) perRun, eventDays));
     }
 
-    private static Optional<String> raw(Config config, String key) {
-        try {
-            return config.getOptionalValue(key, String.class).map(String::trim);
-        } catch (NoSuchElementException | IllegalArgumentException e) {
-            throw new InvalidConfigurationException(key, "cannot be read: " + e.getMessage());
-        }
-    }
-
     private static String string(Config config, String key, String fallback) {
-        return raw(config, key).orElse(fallback);
+        return ConfigValues.optional(config, key).orElse(fallback);
     }
 
     private static long whole(Config config, String key, long fallback, long min, long max) {
-        Optional<String> value = raw(config, key);
-        if (value.isEmpty()) {
-            return fallback;
-        }
-        long parsed;
-        try {
-            parsed = Long.parseLong(value.get());
-        } catch (NumberFormatException e) {
-            throw new InvalidConfigurationException(key,
-                    "must be a whole number from " + min + " to " + max + ", got '" + value.get() + "'");
-        }
-        if (parsed < min || parsed > max) {
-            throw new InvalidConfigurationException(key,
-                    "must be a whole number from " + min + " to " + max + ", got " + parsed);
-        }
-        return parsed;
+        return ConfigValues.whole(config, key, fallback, min, max);
     }
 
     private static boolean bool(Config config, String key, boolean fallback) {
-        Optional<String> value = raw(config, key);
-        if (value.isEmpty()) {
-            return fallback;
-        }
-        return switch (value.get().toLowerCase()) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new InvalidConfigurationException(key, "must be true or false, got '" + value.get() + "'");
-        };
+        return ConfigValues.bool(config, key, fallback);
     }
 }
