@@ -25,6 +25,8 @@ public class Reconciler implements StartupRecovery {
 
     private static final Logger LOG = Logger.getLogger(Reconciler.class.getName());
     private static final String ACTOR = "reconciler";
+    /** Rows read per query when checking that every row still has its file. */
+    static final int PAGE = 10_000;
 
     @Inject
     KeyframeSettings settings;
@@ -125,17 +127,29 @@ public class Reconciler implements StartupRecovery {
 
     private int removeRowsWithoutFiles(Path root) {
         int removed = 0;
-        for (Object[] row : store.allFiles()) {
-            long id = ((Number) row[0]).longValue();
-            String path = (String) row[3];
-            if (!Files.exists(root.resolve(path))) {
-                store.deleteRow(id);
-                store.audit((String) row[1], (String) row[2], id, path, ((Number) row[4]).longValue(),
-                        "reconcile_missing_file", ACTOR, "row whose file is gone");
-                LOG.warning("camera=" + row[1] + " reconciliation removed the row of missing file " + path);
-                removed++;
+        long after = 0;
+        List<Object[]> page;
+        do {
+            page = store.files(after, PAGE);
+            for (Object[] row : page) {
+                after = ((Number) row[0]).longValue();
+                removed += removeIfMissing(root, row);
             }
-        }
+        } while (page.size() == PAGE);
         return removed;
+    }
+
+    /** Removes (and audits) a row whose file is gone; 1 when it did. */
+    private int removeIfMissing(Path root, Object[] row) {
+        long id = ((Number) row[0]).longValue();
+        String path = (String) row[3];
+        if (Files.exists(root.resolve(path))) {
+            return 0;
+        }
+        store.deleteRow(id);
+        store.audit((String) row[1], (String) row[2], id, path, ((Number) row[4]).longValue(),
+                "reconcile_missing_file", ACTOR, "row whose file is gone");
+        LOG.warning("camera=" + row[1] + " reconciliation removed the row of missing file " + path);
+        return 1;
     }
 }

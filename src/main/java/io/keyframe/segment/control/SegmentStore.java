@@ -122,10 +122,15 @@ public class SegmentStore {
                 .setParameter("camera", cameraId).getResultList());
     }
 
-    /** Every ready row as (id, camera, stream, path, size), for reconciliation (rows being deleted are the deleter's). */
-    public List<Object[]> allFiles() {
-        return em.createQuery("SELECT s.id, s.cameraId, s.streamId, s.filePath, s.sizeBytes FROM Segment s WHERE s.state = 'ready'",
-                Object[].class).getResultList();
+    /**
+     * Ready rows after {@code afterId} as (id, camera, stream, path, size), at most {@code limit},
+     * by id: reconciliation reads the catalog in pages, never all of it at once (rows being
+     * deleted are the deleter's).
+     */
+    public List<Object[]> files(long afterId, int limit) {
+        return em.createQuery("SELECT s.id, s.cameraId, s.streamId, s.filePath, s.sizeBytes FROM Segment s"
+                        + " WHERE s.state = 'ready' AND s.id > :after ORDER BY s.id", Object[].class)
+                .setParameter("after", afterId).setMaxResults(limit).getResultList();
     }
 
     public void deleteRow(long id) {
