@@ -65,9 +65,18 @@ class RetentionCrashIT {
                 Files.deleteIfExists(files.get(id));
             }
 
+            // and files that vanished behind the server's back: their rows go at the start, audited
+            List<Long> vanished = readyIds(server, 5);
+            for (long id : vanished) {
+                Files.delete(files.get(id));
+            }
+
             server.start();
             Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                     .until(() -> count(server, "SELECT count(*) FROM segment WHERE state = 'deleting'") == 0);
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> count(server, "SELECT count(*) FROM cleanup_audit WHERE reason = 'reconcile_missing_file'"
+                            + " AND camera_id = '" + CAMERA + "'") == vanished.size());
 
             Map<Long, Integer> audits = audits(server);
             java.util.Set<Long> rows = rows(server);
@@ -87,8 +96,8 @@ class RetentionCrashIT {
                 r.next();
                 assertEquals(40, r.getInt(1), "the hand-marked rows finished under their own reason and actor");
             }
-            assertEquals(0, count(server, "SELECT count(*) FROM cleanup_audit WHERE reason LIKE 'reconcile%' AND camera_id = '" + CAMERA + "'"),
-                    "the reconciler found nothing to repair");
+            assertEquals(vanished.size(), count(server, "SELECT count(*) FROM cleanup_audit WHERE reason LIKE 'reconcile%'"
+                    + " AND camera_id = '" + CAMERA + "'"), "the reconciler repaired only the files removed behind its back");
             // folders emptied by the deletions went with them (a batch cut by the kill may leave a few)
             long emptyFolders;
             try (java.util.stream.Stream<Path> walk = Files.walk(server.recordingRoot().resolve(CAMERA))) {
@@ -123,6 +132,19 @@ class RetentionCrashIT {
             }
         }
         return files;
+    }
+
+    private static List<Long> readyIds(KeyframeServer server, int n) throws Exception {
+        List<Long> ids = new java.util.ArrayList<>();
+        try (Connection c = server.database().connect(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT id FROM segment WHERE camera_id = '" + CAMERA + "' AND state = 'ready'"
+                     + " ORDER BY id LIMIT " + n)) {
+            while (r.next()) {
+                ids.add(r.getLong(1));
+            }
+        }
+        assertEquals(n, ids.size());
+        return ids;
     }
 
     private static List<Long> markByHand(KeyframeServer server, int n) throws Exception {
