@@ -3,7 +3,6 @@ package io.keyframe.event.boundary;
 import io.keyframe.event.control.EventTrigger;
 import io.keyframe.event.entity.EventRequest;
 import io.keyframe.event.entity.RecordingEvent;
-import io.keyframe.platform.rest.ApiException;
 import io.keyframe.platform.rest.Requests;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -57,14 +56,7 @@ public class EventTriggerResource {
     }
 
     static long id(String value) {
-        if (value == null || !value.matches("[1-9][0-9]{0,18}")) {
-            throw ApiException.badRequest("an event id is a positive whole number");
-        }
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("an event id is a positive whole number");
-        }
+        return Requests.id("an event id", value);
     }
 
 }

@@ -53,4 +53,19 @@ public final class Requests {
         }
         throw ApiException.badRequest(name + " must be a whole number from " + min + " to " + max);
     }
+
+    /**
+     * A row id from a path or query: a positive whole number that fits a {@code BIGINT}; anything
+     * else ({@code ..}, {@code -1}, {@code 10^30}) is a 400 naming {@code what} (e.g. "a segment id").
+     */
+    public static long id(String what, String value) {
+        if (value != null && value.matches("[1-9][0-9]{0,18}")) {
+            try {
+                return Long.parseLong(value);
+            } catch (NumberFormatException e) {
+                // over Long.MAX_VALUE: falls through
+            }
+        }
+        throw ApiException.badRequest(what + " is a positive whole number");
+    }
 }

@@ -7,7 +7,6 @@ import io.keyframe.platform.rest.JsonInput;
 import io.keyframe.platform.rest.Requests;
 import io.keyframe.retention.control.HoldStore;
 import io.keyframe.retention.control.RetentionStore;
-import io.keyframe.segment.boundary.SegmentFileResource;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -56,7 +55,7 @@ public class HoldsResource {
     @DELETE
     @Path("{hold_id}")
     public Response release(@PathParam("hold_id") String holdId) {
-        long id = SegmentFileResource.segmentId(holdId);
+        long id = io.keyframe.platform.rest.Requests.id("a hold id", holdId);
         if (!holds.release(id)) {
             throw ApiException.notFound("no hold " + id);
         }

@@ -14,7 +14,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import java.util.regex.Pattern;
 
 /**
  * {@code GET|HEAD /segments/{id}/file}: the MP4 of one segment with single-range support (206,
@@ -25,7 +24,6 @@ import java.util.regex.Pattern;
 @Path("/segments/{id}/file")
 public class SegmentFileResource {
 
-    private static final Pattern ID = Pattern.compile("[1-9][0-9]{0,18}");
 
     @Inject
     SegmentFiles files;
@@ -64,13 +62,6 @@ public class SegmentFileResource {
 
     /** A positive whole number that fits a row id; anything else (.., -1, 10^30) is a 400. */
     public static long segmentId(String id) {
-        if (id == null || !ID.matcher(id).matches()) {
-            throw ApiException.badRequest("a segment id is a positive whole number");
-        }
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("a segment id is a positive whole number");
-        }
+        return io.keyframe.platform.rest.Requests.id("a segment id", id);
     }
 }

@@ -166,6 +166,9 @@ class RetentionIT {
                 + " \"to\": \"2026-01-02T00:00:00Z\"}").status());
         assertEquals(400, api.post("/segments/-1/hold", null).status());
         assertEquals(404, api.post("/segments/999999999/hold", null).status());
+        Api.Reply badHold = api.delete("/holds/abc");
+        assertEquals(400, badHold.status(), badHold.body());
+        assertTrue(badHold.error().contains("hold id"), badHold.body());
 
         Api.Reply placed = api.post("/cameras/" + CAMERA + "/holds", "{\"from\": \"" + start.plusMillis(500) + "\", \"to\": \""
                 + start.plusMillis(900) + "\", \"stream_id\": \"main\", \"reason\": \"incident 7\"}");
