@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -64,6 +66,8 @@ public final class Browser implements AutoCloseable {
             driver = new ChromeDriver(service, options);
             driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+            // the smallest screen the operator pages are made for
+            driver.manage().window().setSize(new Dimension(1366, 768));
             return new Browser(profile, service, driver);
         } catch (RuntimeException e) {
             if (driver != null) {
@@ -87,6 +91,22 @@ public final class Browser implements AutoCloseable {
     /** Runs a script that ends by calling its last argument (a callback) with the result. */
     public Object asyncScript(String javascript, Object... args) {
         return ((JavascriptExecutor) driver).executeAsyncScript(javascript, args);
+    }
+
+    /**
+     * Saves what the browser shows as {@code target/screenshots/<name>.png} (under the Maven build
+     * directory), for people to look at; returns the file.
+     */
+    public Path screenshot(String name) {
+        try {
+            Path dir = Path.of(System.getProperty("keyframe.screenshots", "target/screenshots"));
+            Files.createDirectories(dir);
+            Path file = dir.resolve(name + ".png");
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
