@@ -117,6 +117,18 @@ public class SegmentStore {
                 .setParameter("id", id).getResultStream().findFirst();
     }
 
+    /**
+     * The newest ready segment of a stream (for the dashboard's thumbnail). Looks back a day at most
+     * so that the (camera_id, start_time) index bounds the scan.
+     */
+    public java.util.Optional<Segment> newest(String cameraId, String streamId) {
+        return em.createQuery("SELECT s FROM Segment s WHERE s.cameraId = :camera AND s.streamId = :stream"
+                        + " AND s.state = 'ready' AND s.startTime > :since ORDER BY s.startTime DESC", Segment.class)
+                .setParameter("camera", cameraId).setParameter("stream", streamId)
+                .setParameter("since", java.time.Instant.now().minus(java.time.Duration.ofDays(1)))
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+
     public Set<String> filePaths(String cameraId) {
         return new HashSet<>(em.createQuery("SELECT s.filePath FROM Segment s WHERE s.cameraId = :camera", String.class)
                 .setParameter("camera", cameraId).getResultList());

@@ -57,6 +57,10 @@ public final class Browser implements AutoCloseable {
                 .withLogFile(new File(profile.toFile(), "chromedriver.log"))
                 .build();
         ChromeOptions options = new ChromeOptions();
+        // downloads land in the profile directory, which close() removes
+        options.setExperimentalOption("prefs", java.util.Map.of(
+                "download.default_directory", profile.resolve("downloads").toString(),
+                "download.prompt_for_download", false));
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage",
@@ -77,6 +81,11 @@ public final class Browser implements AutoCloseable {
             delete(profile);
             throw e;
         }
+    }
+
+    /** Where the browser saves downloads (inside the temporary profile). */
+    public Path downloads() {
+        return profile.resolve("downloads");
     }
 
     public ChromeDriver driver() {
