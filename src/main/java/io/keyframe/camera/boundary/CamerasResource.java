@@ -1,11 +1,10 @@
 package io.keyframe.camera.boundary;
 
-import io.keyframe.camera.control.CameraStore;
+import io.keyframe.camera.control.CameraService;
 import io.keyframe.camera.entity.Camera;
 import io.keyframe.camera.entity.CameraId;
 import io.keyframe.camera.entity.CameraSpec;
 import io.keyframe.platform.rest.Requests;
-import io.keyframe.recording.control.StreamManager;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -29,49 +28,40 @@ import java.net.URI;
 public class CamerasResource {
 
     @Inject
-    CameraStore store;
-
-    @Inject
-    StreamManager manager;
+    CameraService cameras;
 
     @GET
     public JsonObject list() {
-        JsonArrayBuilder cameras = Json.createArrayBuilder();
-        store.all().forEach(c -> cameras.add(CameraJson.render(c)));
-        return Json.createObjectBuilder().add("cameras", cameras).build();
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        cameras.all().forEach(c -> list.add(CameraJson.render(c)));
+        return Json.createObjectBuilder().add("cameras", list).build();
     }
 
     @POST
     public Response create(String body) {
         CameraSpec spec = CameraJson.parse(Requests.jsonObject(body), null);
-        Camera camera = store.create(spec);
-        manager.cameraChanged(spec.id());
+        Camera camera = cameras.create(spec);
         return Response.created(URI.create("/cameras/" + spec.id())).entity(CameraJson.render(camera)).build();
     }
 
     @GET
     @Path("{camera_id}")
     public JsonObject get(@PathParam("camera_id") String cameraId) {
-        return CameraJson.render(store.get(CameraId.of(cameraId)));
+        return CameraJson.render(cameras.get(CameraId.of(cameraId)));
     }
 
     @PUT
     @Path("{camera_id}")
     public JsonObject update(@PathParam("camera_id") String cameraId, String body) {
         CameraSpec spec = CameraJson.parse(Requests.jsonObject(body), CameraId.of(cameraId));
-        store.update(spec);
-        manager.cameraChanged(spec.id());
-        return CameraJson.render(store.get(spec.id()));
+        return CameraJson.render(cameras.update(spec));
     }
 
     /** Stops and finalises the camera's recordings, then forgets its configuration; footage stays. */
     @DELETE
     @Path("{camera_id}")
     public Response delete(@PathParam("camera_id") String cameraId) {
-        CameraId id = CameraId.of(cameraId);
-        store.get(id);
-        manager.cameraRemoved(id);
-        store.delete(id);
+        cameras.delete(CameraId.of(cameraId));
         return Response.noContent().build();
     }
 }
