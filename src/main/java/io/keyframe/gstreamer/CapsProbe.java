@@ -77,6 +77,7 @@ final class CapsProbe implements Bus.ERROR, Bus.EOS {
                 Caps caps = pad.getCurrentCaps();
                 if (caps != null) {
                     var found = VideoCaps.parse(caps.toString());
+                    caps.dispose();
                     if (found.isPresent()) {
                         return found.get();
                     }

@@ -172,6 +172,7 @@ public class CamerasView implements Serializable {
             return;
         }
         refresh();
+        form = CameraForm.blank(); // the typed password leaves the view's state
         PrimeFaces.current().ajax().addCallbackParam("saved", true);
     }
 
