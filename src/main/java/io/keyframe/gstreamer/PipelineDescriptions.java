@@ -35,6 +35,8 @@ public final class PipelineDescriptions {
     public static final String METER = "meter";
     /** Name of the identity that counts keyframes (delta units dropped before it counts). */
     public static final String KEYFRAMES = "keyframes";
+    /** Name of the video parser of {@link #probe}, whose caps give the picture size. */
+    public static final String PROBE_PARSER = "parse";
     /** Name of the splitmuxsink element. */
     public static final String MUXER_SINK = "mux";
     /** Everything between the video parser and the muxer's video pad: the meters and the queue. */
@@ -97,6 +99,26 @@ public final class PipelineDescriptions {
                 .append(" muxer=\"mp4mux reserved-moov-update-period=").append(MOOV_UPDATE_PERIOD_NANOS).append('"')
                 .append(" send-keyframe-requests=false")
                 .toString();
+    }
+
+    /**
+     * A pipeline that only reads the video until its parser knows the picture size ("test
+     * connection"): {@code rtspsrc ! depay ! parse name=}{@value #PROBE_PARSER}{@code  ! fakesink}.
+     *
+     * @param location the RTSP URL; any user information is dropped
+     * @param timeout  rtspsrc's {@code tcp-timeout} and {@code timeout}
+     */
+    public static String probe(URI location, VideoCodec codec, Transport transport, Duration timeout) {
+        return "rtspsrc name=" + SOURCE
+                + " location=" + quote(RtspUrls.withoutUserInfo(location).toString())
+                + " protocols=" + transport.name().toLowerCase(Locale.ROOT)
+                + " latency=0"
+                + " tcp-timeout=" + micros(timeout)
+                + " timeout=" + micros(timeout)
+                + " " + SOURCE + ". ! application/x-rtp,media=video,encoding-name=" + codec.encodingName()
+                + " ! " + codec.depayloader()
+                + " ! " + codec.parser() + " name=" + PROBE_PARSER
+                + " ! fakesink sync=false async=false enable-last-sample=false";
     }
 
     /** splitmuxsink's {@code max-size-time} for a target file length: target + {@link #SPLIT_MARGIN}. */

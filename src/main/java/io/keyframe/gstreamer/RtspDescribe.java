@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -57,7 +58,7 @@ public final class RtspDescribe implements AutoCloseable {
      */
     public String describe() throws StreamProbeException {
         if (!"rtsp".equalsIgnoreCase(url.getScheme()) || url.getHost() == null) {
-            throw new StreamProbeException("cannot probe " + RtspUrls.forLogs(url) + ": only rtsp://host/... URLs are supported");
+            throw new StreamProbeException(StreamProbeException.Kind.UNSUPPORTED, "cannot probe " + RtspUrls.forLogs(url) + ": only rtsp://host/... URLs are supported");
         }
         String target = url.toString();
         try {
@@ -66,7 +67,8 @@ public final class RtspDescribe implements AutoCloseable {
             if (response.status() == 401 && credentials != null) {
                 String authorization = RtspAuth.authorization(response.headers("WWW-Authenticate"), "DESCRIBE",
                         target, credentials.user(), credentials.password())
-                        .orElseThrow(() -> new StreamProbeException(where() + "the camera asks for an unsupported authentication scheme"));
+                        .orElseThrow(() -> new StreamProbeException(StreamProbeException.Kind.UNSUPPORTED,
+                                where() + "the camera asks for an unsupported authentication scheme"));
                 response = exchangeAgain(connection, request(target, 2, authorization));
             }
             return sdpOf(response);
@@ -75,17 +77,18 @@ public final class RtspDescribe implements AutoCloseable {
             throw e;
         } catch (SocketTimeoutException e) {
             close();
-            throw new StreamProbeException(where() + "no answer within " + timeout.toMillis() + " ms", e);
+            throw new StreamProbeException(StreamProbeException.Kind.TIMEOUT, where() + "no answer within " + timeout.toMillis() + " ms", e);
         } catch (ConnectException e) {
             close();
-            throw new StreamProbeException(where() + "connection refused", e);
+            throw new StreamProbeException(StreamProbeException.Kind.UNREACHABLE, where() + "connection refused", e);
         } catch (UnknownHostException e) {
             close();
-            throw new StreamProbeException(where() + "unknown host " + url.getHost(), e);
+            throw new StreamProbeException(StreamProbeException.Kind.UNREACHABLE, where() + "unknown host " + url.getHost(), e);
         } catch (IOException e) {
             boolean wasCancelled = isCancelled();
             close();
-            throw new StreamProbeException(where() + (wasCancelled ? "cancelled"
+            throw new StreamProbeException(e instanceof NoRouteToHostException ? StreamProbeException.Kind.UNREACHABLE
+                    : StreamProbeException.Kind.FAILED, where() + (wasCancelled ? "cancelled"
                     : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         }
     }
@@ -157,10 +160,10 @@ public final class RtspDescribe implements AutoCloseable {
                 }
                 yield response.body();
             }
-            case 401 -> throw new StreamProbeException(where() + (credentials == null
+            case 401 -> throw new StreamProbeException(StreamProbeException.Kind.UNAUTHORIZED, where() + (credentials == null
                     ? "the camera requires credentials (" + answer + ")"
                     : "the camera rejected the credentials (" + answer + ")"));
-            case 404 -> throw new StreamProbeException(where() + "no such stream (" + answer + ")");
+            case 404 -> throw new StreamProbeException(StreamProbeException.Kind.NOT_FOUND, where() + "no such stream (" + answer + ")");
             default -> throw new StreamProbeException(where() + "the camera answered " + answer);
         };
     }

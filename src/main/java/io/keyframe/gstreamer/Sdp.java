@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads the media a camera offers from its SDP (RFC 8866): the video codec from
@@ -31,12 +32,12 @@ public final class Sdp {
     public static SdpMedia parse(String sdp) throws StreamProbeException {
         List<Section> sections = sections(sdp);
         Section video = sections.stream().filter(s -> s.media.equals("video")).findFirst()
-                .orElseThrow(() -> new StreamProbeException("the camera offers no video track"));
+                .orElseThrow(() -> new StreamProbeException(StreamProbeException.Kind.NO_VIDEO, "the camera offers no video track"));
         String videoEncoding = video.encoding();
         VideoCodec codec = switch (videoEncoding) {
             case "H264" -> VideoCodec.H264;
             case "H265" -> VideoCodec.H265;
-            default -> throw new StreamProbeException("unsupported video codec " + videoEncoding
+            default -> throw new StreamProbeException(StreamProbeException.Kind.UNSUPPORTED, "unsupported video codec " + videoEncoding
                     + ": only H264 and H265 can be recorded");
         };
         AacTrack aac = AacTrack.NONE;
@@ -53,6 +54,23 @@ public final class Sdp {
             }
         }
         return new SdpMedia(codec, aac, otherAudio);
+    }
+
+    /**
+     * The codec of the first audio track for people to read: {@code AAC} for both AAC payload
+     * formats, {@code G.711 µ-law}/{@code G.711 A-law} for PCMU/PCMA, else the RTP encoding name
+     * (e.g. {@code OPUS}); empty when there is no audio track.
+     */
+    public static Optional<String> audioCodec(String sdp) {
+        return sections(sdp).stream().filter(s -> s.media.equals("audio")).findFirst().map(section -> {
+            String encoding = section.encoding();
+            return switch (encoding) {
+                case "MPEG4-GENERIC", "MP4A-LATM" -> "AAC";
+                case "PCMU" -> "G.711 µ-law";
+                case "PCMA" -> "G.711 A-law";
+                default -> encoding;
+            };
+        });
     }
 
     private static AacTrack aacTrack(Section section) {

@@ -26,6 +26,19 @@ class PipelineDescriptionsTest {
     }
 
     @Test
+    void probeReadsOnlyTheVideoUpToItsParser() {
+        assertEquals("rtspsrc name=src location=\"rtsp://10.0.0.5:554/h264\" protocols=tcp latency=0"
+                        + " tcp-timeout=6000000 timeout=6000000"
+                        + " src. ! application/x-rtp,media=video,encoding-name=H264 ! rtph264depay wait-for-keyframe=true"
+                        + " ! h264parse name=parse ! fakesink sync=false async=false enable-last-sample=false",
+                PipelineDescriptions.probe(URI.create("rtsp://admin:secret@10.0.0.5:554/h264"), VideoCodec.H264,
+                        Transport.TCP, SIX_SECONDS));
+        String h265 = PipelineDescriptions.probe(CAMERA, VideoCodec.H265, Transport.UDP, SIX_SECONDS);
+        assertTrue(h265.contains(" protocols=udp "), h265);
+        assertTrue(h265.contains("encoding-name=H265 ! rtph265depay ! h265parse name=parse ! fakesink"), h265);
+    }
+
+    @Test
     void h264OverTcp() {
         String description = PipelineDescriptions.recording(CAMERA, new SdpMedia(VideoCodec.H264, AacTrack.NONE, false),
                 Transport.TCP, SIX_SECONDS, LATENCY);

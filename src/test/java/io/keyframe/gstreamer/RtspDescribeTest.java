@@ -80,6 +80,7 @@ class RtspDescribeTest {
             assertEquals("DESCRIBE rtsp://127.0.0.1:" + server.port() + "/auth: the camera rejected the credentials (401 Unauthorized)",
                     e.getMessage());
             assertFalse(e.getMessage().contains(PASSWORD));
+            assertEquals(StreamProbeException.Kind.UNAUTHORIZED, e.kind());
         }
     }
 
@@ -89,6 +90,7 @@ class RtspDescribeTest {
             StreamProbeException e = assertThrows(StreamProbeException.class,
                     () -> new RtspDescribe(url(server, "/auth"), null, null, TIMEOUT).describe());
             assertTrue(e.getMessage().endsWith("the camera requires credentials (401 Unauthorized)"), e.getMessage());
+            assertEquals(StreamProbeException.Kind.UNAUTHORIZED, e.kind());
         }
     }
 
@@ -98,6 +100,7 @@ class RtspDescribeTest {
             StreamProbeException e = assertThrows(StreamProbeException.class,
                     () -> new RtspDescribe(url(server, "/nothing"), USER, PASSWORD, TIMEOUT).describe());
             assertTrue(e.getMessage().endsWith("/nothing: no such stream (404 Not Found)"), e.getMessage());
+            assertEquals(StreamProbeException.Kind.NOT_FOUND, e.kind());
         }
     }
 
@@ -107,6 +110,7 @@ class RtspDescribeTest {
             StreamProbeException e = assertThrows(StreamProbeException.class,
                     () -> new RtspDescribe(url(server, "/h264"), null, null, Duration.ofMillis(300)).describe());
             assertTrue(e.getMessage().endsWith("no answer within 300 ms"), e.getMessage());
+            assertEquals(StreamProbeException.Kind.TIMEOUT, e.kind());
         }
     }
 
@@ -120,6 +124,7 @@ class RtspDescribeTest {
         StreamProbeException e = assertThrows(StreamProbeException.class,
                 () -> new RtspDescribe(url, null, null, TIMEOUT).describe());
         assertTrue(e.getMessage().endsWith("connection refused"), e.getMessage());
+        assertEquals(StreamProbeException.Kind.UNREACHABLE, e.kind());
     }
 
     @Test

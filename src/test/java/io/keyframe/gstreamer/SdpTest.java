@@ -35,6 +35,25 @@ class SdpTest {
             """;
 
     @Test
+    void audioCodecForPeople() throws StreamProbeException {
+        assertEquals("AAC", Sdp.audioCodec(crlf(HEADER + H264 + AAC_HBR)).orElseThrow());
+        assertTrue(Sdp.audioCodec(crlf(HEADER + H264)).isEmpty());
+        assertEquals("G.711 µ-law", Sdp.audioCodec(HEADER + H264 + "m=audio 0 RTP/AVP 0\n").orElseThrow(),
+                "a static payload type without rtpmap");
+        assertEquals("OPUS", Sdp.audioCodec(HEADER + H264 + "m=audio 0 RTP/AVP 111\na=rtpmap:111 opus/48000/2\n").orElseThrow());
+    }
+
+    @Test
+    void noVideoAndUnsupportedCodecsSayWhich() {
+        StreamProbeException none = assertThrows(StreamProbeException.class, () -> Sdp.parse(HEADER + AAC_HBR));
+        assertEquals(StreamProbeException.Kind.NO_VIDEO, none.kind());
+        StreamProbeException mjpeg = assertThrows(StreamProbeException.class,
+                () -> Sdp.parse(HEADER + "m=video 0 RTP/AVP 26\n"));
+        assertEquals(StreamProbeException.Kind.UNSUPPORTED, mjpeg.kind());
+        assertTrue(mjpeg.getMessage().contains("JPEG"), mjpeg.getMessage());
+    }
+
+    @Test
     void h264VideoOnly() throws StreamProbeException {
         SdpMedia media = Sdp.parse(crlf(HEADER + H264));
         assertEquals(new SdpMedia(VideoCodec.H264, AacTrack.NONE, false), media);

@@ -4,6 +4,8 @@ import io.keyframe.camera.entity.Camera;
 import io.keyframe.camera.entity.CameraId;
 import io.keyframe.camera.entity.CameraSpec;
 import io.keyframe.camera.entity.CameraStream;
+import io.keyframe.camera.entity.ProbeOutcome;
+import io.keyframe.camera.entity.ProbeResult;
 import io.keyframe.camera.entity.RecordingMode;
 import io.keyframe.camera.entity.StreamId;
 import io.keyframe.camera.entity.StreamSpec;
@@ -59,19 +61,63 @@ final class CameraJson {
     private static StreamSpec parseStream(JsonObject json, String prefix) {
         String rawId = JsonInput.string(json, "stream_id", prefix);
         StreamId id = StreamId.of(rawId == null ? "main" : rawId);
-        String transport = JsonInput.string(json, "transport", prefix);
-        Transport t;
-        if (transport == null || transport.equals("tcp")) {
-            t = Transport.TCP;
-        } else if (transport.equals("udp")) {
-            t = Transport.UDP;
-        } else {
-            throw ApiException.badRequest(prefix + "transport must be tcp or udp");
-        }
+        Transport t = transport(JsonInput.string(json, "transport", prefix), prefix);
         Boolean primary = JsonInput.bool(json, "primary", prefix);
         return StreamSpec.of(id, JsonInput.string(json, "url", prefix), JsonInput.string(json, "username", prefix),
                 JsonInput.string(json, "password", prefix), JsonInput.has(json, "password"),
                 primary != null && primary, t, JsonInput.integer(json, "retention_days", prefix));
+    }
+
+    /** The body of {@code POST /cameras/probe}: {@code url}, optional {@code username}, {@code password}, {@code transport}. */
+    static ProbeRequest parseProbe(JsonObject json) {
+        String url = JsonInput.string(json, "url", "");
+        if (url == null) {
+            throw ApiException.badRequest("url is required");
+        }
+        return new ProbeRequest(url, JsonInput.string(json, "username", ""), JsonInput.string(json, "password", ""),
+                transport(JsonInput.string(json, "transport", ""), ""));
+    }
+
+    /** A probe request as sent; the password stays out of {@link #toString()}. */
+    record ProbeRequest(String url, String username, String password, Transport transport) {
+        @Override
+        public String toString() {
+            return "ProbeRequest[transport=" + transport + "]";
+        }
+    }
+
+    /** {@code {"ok": true, "video_codec": "H264", "width": 640, ...}} or {@code {"ok": false, "reason": ..., "error": ...}}. */
+    static JsonObject renderProbe(ProbeOutcome outcome) {
+        JsonObjectBuilder json = Json.createObjectBuilder().add("ok", outcome.ok());
+        if (outcome.ok()) {
+            ProbeResult result = outcome.result();
+            json.add("video_codec", result.videoCodec())
+                    .add("width", result.width())
+                    .add("height", result.height());
+            if (result.frameRate() == null) {
+                json.addNull("frame_rate");
+            } else {
+                json.add("frame_rate", result.frameRate());
+            }
+            if (result.audioCodec() == null) {
+                json.addNull("audio_codec");
+            } else {
+                json.add("audio_codec", result.audioCodec());
+            }
+            json.add("summary", result.summary());
+        } else {
+            json.add("reason", outcome.reason()).add("error", outcome.error());
+        }
+        return json.add("elapsed_ms", outcome.elapsedMillis()).build();
+    }
+
+    private static Transport transport(String value, String prefix) {
+        if (value == null || value.equals("tcp")) {
+            return Transport.TCP;
+        } else if (value.equals("udp")) {
+            return Transport.UDP;
+        }
+        throw ApiException.badRequest(prefix + "transport must be tcp or udp");
     }
 
     static JsonObject render(Camera camera) {

@@ -1,11 +1,12 @@
 package io.keyframe.camera.boundary;
 
-import io.keyframe.camera.control.CameraStore;
+import io.keyframe.camera.control.CameraProbe;
+import io.keyframe.camera.control.CameraService;
 import io.keyframe.camera.entity.Camera;
 import io.keyframe.camera.entity.CameraId;
 import io.keyframe.camera.entity.CameraSpec;
+import io.keyframe.camera.entity.StreamId;
 import io.keyframe.platform.rest.Requests;
-import io.keyframe.recording.control.StreamManager;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -18,9 +19,11 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.Optional;
 
 /** {@code /cameras}: cameras and their streams. Passwords are accepted, never returned. */
 @Path("/cameras")
@@ -29,49 +32,62 @@ import java.net.URI;
 public class CamerasResource {
 
     @Inject
-    CameraStore store;
+    CameraService cameras;
 
     @Inject
-    StreamManager manager;
+    CameraProbe probe;
 
     @GET
     public JsonObject list() {
-        JsonArrayBuilder cameras = Json.createArrayBuilder();
-        store.all().forEach(c -> cameras.add(CameraJson.render(c)));
-        return Json.createObjectBuilder().add("cameras", cameras).build();
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        cameras.all().forEach(c -> list.add(CameraJson.render(c)));
+        return Json.createObjectBuilder().add("cameras", list).build();
     }
 
     @POST
     public Response create(String body) {
         CameraSpec spec = CameraJson.parse(Requests.jsonObject(body), null);
-        Camera camera = store.create(spec);
-        manager.cameraChanged(spec.id());
+        Camera camera = cameras.create(spec);
         return Response.created(URI.create("/cameras/" + spec.id())).entity(CameraJson.render(camera)).build();
     }
 
     @GET
     @Path("{camera_id}")
     public JsonObject get(@PathParam("camera_id") String cameraId) {
-        return CameraJson.render(store.get(CameraId.of(cameraId)));
+        return CameraJson.render(cameras.get(CameraId.of(cameraId)));
     }
 
     @PUT
     @Path("{camera_id}")
     public JsonObject update(@PathParam("camera_id") String cameraId, String body) {
         CameraSpec spec = CameraJson.parse(Requests.jsonObject(body), CameraId.of(cameraId));
-        store.update(spec);
-        manager.cameraChanged(spec.id());
-        return CameraJson.render(store.get(spec.id()));
+        return CameraJson.render(cameras.update(spec));
+    }
+
+    /**
+     * "Test connection" of a URL with optional credentials: 200 with {@code ok} true and the media,
+     * or {@code ok} false with a {@code reason} and an {@code error}; 400 for a malformed URL.
+     */
+    @POST
+    @Path("probe")
+    public JsonObject probe(String body) {
+        CameraJson.ProbeRequest request = CameraJson.parseProbe(Requests.jsonObject(body));
+        return CameraJson.renderProbe(probe.probe(request.url(), request.username(), request.password(), request.transport()));
+    }
+
+    /** "Test connection" of a stored stream (the primary one without {@code stream}), with its stored credentials. */
+    @POST
+    @Path("{camera_id}/probe")
+    public JsonObject probeStored(@PathParam("camera_id") String cameraId, @QueryParam("stream") String stream) {
+        return CameraJson.renderProbe(probe.probeStored(CameraId.of(cameraId),
+                stream == null || stream.isEmpty() ? Optional.empty() : Optional.of(StreamId.of(stream))));
     }
 
     /** Stops and finalises the camera's recordings, then forgets its configuration; footage stays. */
     @DELETE
     @Path("{camera_id}")
     public Response delete(@PathParam("camera_id") String cameraId) {
-        CameraId id = CameraId.of(cameraId);
-        store.get(id);
-        manager.cameraRemoved(id);
-        store.delete(id);
+        cameras.delete(CameraId.of(cameraId));
         return Response.noContent().build();
     }
 }
