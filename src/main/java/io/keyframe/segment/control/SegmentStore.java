@@ -117,6 +117,31 @@ public class SegmentStore {
                 .setParameter("id", id).getResultStream().findFirst();
     }
 
+    /**
+     * The newest ready segment of a camera's stream (of any of its streams when {@code streamId}
+     * is null), by start time: the dashboard's latest picture. Reads the (camera_id, start_time)
+     * index backwards.
+     */
+    public java.util.Optional<Segment> newest(String cameraId, String streamId) {
+        var query = em.createQuery("SELECT s FROM Segment s WHERE s.cameraId = :camera"
+                        + (streamId == null ? "" : " AND s.streamId = :stream")
+                        + " AND s.state = 'ready' ORDER BY s.startTime DESC, s.id DESC", Segment.class)
+                .setParameter("camera", cameraId);
+        if (streamId != null) {
+            query.setParameter("stream", streamId);
+        }
+        return query.setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /** Which of {@code ids} are ready segments. */
+    public Set<Long> readyIds(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(em.createQuery("SELECT s.id FROM Segment s WHERE s.id IN :ids AND s.state = 'ready'", Long.class)
+                .setParameter("ids", ids).getResultList());
+    }
+
     public Set<String> filePaths(String cameraId) {
         return new HashSet<>(em.createQuery("SELECT s.filePath FROM Segment s WHERE s.cameraId = :camera", String.class)
                 .setParameter("camera", cameraId).getResultList());
