@@ -23,14 +23,14 @@ public final class CleanupAudit {
     /** One row of {@code cleanup_audit}; every field but id, at, reason and actor may be {@code null}. */
     public record Entry(long id, Instant at, String cameraId, String streamId, Long segmentId, String filePath,
                         Long sizeBytes, String reason, String actor, String detail, Instant segmentStart,
-                        Instant segmentEnd) {
+                        Instant segmentEnd) implements java.io.Serializable {
     }
 
     /**
      * Position after the last entry of a page: its keyset (at, id), handed to clients as an opaque
      * URL-safe string. Entries written meanwhile never make a page repeat or skip one.
      */
-    public record Cursor(Instant at, long id) {
+    public record Cursor(Instant at, long id) implements java.io.Serializable {
 
         private static final Pattern FORMAT = Pattern.compile("a1:(-?\\d{1,19})\\.(\\d{1,9}):(\\d{1,19})");
 
