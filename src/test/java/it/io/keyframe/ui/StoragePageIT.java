@@ -76,6 +76,8 @@ class StoragePageIT {
             waitForAjax(browser);
             assertEquals("The end must be after the start.", driver.findElement(By.id("holdForm:holdToMsg")).getText());
             assertEquals(0, holds(api, camera).size());
+            browser.script("document.getElementById('holdForm').scrollIntoView();");
+            browser.screenshot("storage-hold-invalid");
 
             // a valid one (a day back to an hour ahead: whatever the zone, it covers the footage)
             fillRange(browser, now.minusDays(1), now.plusHours(1), "IT " + SUFFIX);
@@ -94,8 +96,8 @@ class StoragePageIT {
             // released only after the confirmation
             holdRow.findElement(By.cssSelector("button[id$=':release']")).click();
             WebElement yes = Awaitility.await().atMost(Duration.ofSeconds(5)).until(
-                    () -> driver.findElement(By.cssSelector(".ui-confirmdialog .ui-confirmdialog-yes")), WebElement::isDisplayed);
-            assertTrue(driver.findElement(By.cssSelector(".ui-confirmdialog")).getText().contains("subject to retention"));
+                    () -> driver.findElement(By.cssSelector(".ui-confirm-dialog .ui-confirmdialog-yes")), WebElement::isDisplayed);
+            assertTrue(driver.findElement(By.cssSelector(".ui-confirm-dialog")).getText().contains("subject to retention"));
             assertEquals(1, holds(api, camera).size(), "released before the confirmation");
             yes.click();
             waitForAjax(browser);
