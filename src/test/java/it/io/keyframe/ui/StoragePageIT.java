@@ -104,6 +104,28 @@ class StoragePageIT {
             Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> driver.findElements(By.xpath(
                     "//tr[contains(@class,'kf-hold-row')][contains(., 'IT " + SUFFIX + "')]")).isEmpty());
             assertEquals(0, holds(api, camera).size());
+
+            // the audit lists what a prune deleted, filtered to this camera
+            var pruned = api.delete("/recording/prune/" + camera + "?older_than_days=0");
+            assertEquals(200, pruned.status(), pruned.body());
+            int deleted = pruned.json().getInt("deleted_segments");
+            assertEquals(segments, deleted, pruned.body());
+            driver.navigate().refresh();
+            browser.script("PF('auditCamera').selectValue(arguments[0]);", camera);
+            waitForAjax(browser);
+            List<WebElement> audited = driver.findElements(By.cssSelector("tr.kf-audit-row"));
+            assertEquals(deleted, audited.size(), driver.findElement(By.id("auditForm:auditTable")).getText());
+            for (WebElement entry : audited) {
+                assertTrue(entry.getText().contains(camera) && entry.getText().contains("manual"), entry.getText());
+            }
+            browser.script("PF('auditReason').selectValue('disk_usage');");
+            waitForAjax(browser);
+            assertEquals(0, driver.findElements(By.cssSelector("tr.kf-audit-row")).size());
+            browser.script("PF('auditReason').selectValue('manual');");
+            waitForAjax(browser);
+            assertEquals(deleted, driver.findElements(By.cssSelector("tr.kf-audit-row")).size());
+            browser.script("document.getElementById('auditForm').scrollIntoView();");
+            browser.screenshot("storage-audit");
         }
     }
 
