@@ -47,6 +47,7 @@ public class StorageView implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(StorageView.class.getName());
     static final String HOLD_FORM = "holdForm";
+    static final String AUDIT_TABLE = ":auditForm:auditTable";
 
     @Inject
     StorageOverview overview;
@@ -267,7 +268,7 @@ public class StorageView implements Serializable {
             info(faces, "Cleanup done", summary(run.get()));
         }
         refresh();
-        audit.filter(auditCamera, auditReason);
+        auditFilterChanged();
     }
 
     public String getLastRun() {
@@ -320,8 +321,13 @@ public class StorageView implements Serializable {
 
     // ---- audit
 
+    /** New filters: the audit table starts again at its first page. */
     public void auditFilterChanged() {
         audit.filter(auditCamera, auditReason);
+        var table = FacesContext.getCurrentInstance().getViewRoot().findComponent(AUDIT_TABLE);
+        if (table instanceof org.primefaces.component.datatable.DataTable dataTable) {
+            dataTable.setFirst(0);
+        }
     }
 
     /** Reasons to filter the audit by: retention's and reconciliation's. */

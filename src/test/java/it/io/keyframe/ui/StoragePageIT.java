@@ -70,7 +70,7 @@ class StoragePageIT {
 
             // a range that ends before it starts is refused next to the "To" field
             LocalDateTime now = LocalDateTime.now();
-            chooseCamera(browser, camera);
+            choose(browser, "holdForm:holdCamera", camera);
             fillRange(browser, now.plusHours(1), now.minusHours(1), "IT " + SUFFIX);
             driver.findElement(By.id("holdForm:addHold")).click();
             waitForAjax(browser);
@@ -111,18 +111,15 @@ class StoragePageIT {
             int deleted = pruned.json().getInt("deleted_segments");
             assertEquals(segments, deleted, pruned.body());
             driver.navigate().refresh();
-            browser.script("PF('auditCamera').selectValue(arguments[0]);", camera);
-            waitForAjax(browser);
+            choose(browser, "auditForm:auditCamera", camera);
             List<WebElement> audited = driver.findElements(By.cssSelector("tr.kf-audit-row"));
             assertEquals(deleted, audited.size(), driver.findElement(By.id("auditForm:auditTable")).getText());
             for (WebElement entry : audited) {
                 assertTrue(entry.getText().contains(camera) && entry.getText().contains("manual"), entry.getText());
             }
-            browser.script("PF('auditReason').selectValue('disk_usage');");
-            waitForAjax(browser);
+            choose(browser, "auditForm:auditReason", "disk_usage");
             assertEquals(0, driver.findElements(By.cssSelector("tr.kf-audit-row")).size());
-            browser.script("PF('auditReason').selectValue('manual');");
-            waitForAjax(browser);
+            choose(browser, "auditForm:auditReason", "manual");
             assertEquals(deleted, driver.findElements(By.cssSelector("tr.kf-audit-row")).size());
             browser.script("document.getElementById('auditForm').scrollIntoView();");
             browser.screenshot("storage-audit");
@@ -137,8 +134,13 @@ class StoragePageIT {
         return driver.findElement(By.xpath("//tr[contains(@class,'kf-hold-row')][contains(., '" + reason + "')]"));
     }
 
-    private static void chooseCamera(Browser browser, String camera) {
-        browser.script("PF('holdCamera').selectValue(arguments[0]);", camera);
+    /** Picks {@code label} in a PrimeFaces select menu the way a person does: open it, click the item. */
+    private static void choose(Browser browser, String menuId, String label) {
+        ChromeDriver driver = browser.driver();
+        driver.findElement(By.id(menuId)).click();
+        WebElement item = Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> driver.findElement(
+                By.cssSelector("[id='" + menuId + "_panel'] li[data-label='" + label + "']")), WebElement::isDisplayed);
+        item.click();
         waitForAjax(browser);
     }
 
