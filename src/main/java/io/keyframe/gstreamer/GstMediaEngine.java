@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@link MediaEngine} with GStreamer: joins by stream copy through splitmuxsrc and mp4mux, and
- * transcodes H.265 to H.264 with avdec_h265 and x264enc ({@link MediaDescriptions}).
+ * transcodes H.265 to H.264 with avdec_h265 and x264enc, and takes JPEG snapshots of a file's
+ * first frame ({@link MediaDescriptions}).
  */
 @ApplicationScoped
 public class GstMediaEngine implements MediaEngine {
@@ -49,6 +50,18 @@ public class GstMediaEngine implements MediaEngine {
     public void transcodeToH264(Path source, boolean audio, Path target, Path scratch, Duration timeout) {
         String description = MediaDescriptions.h264Rendition(source, audio, scratch.resolve("faststart.tmp"), target);
         PipelineJob.run("rendition-" + JOBS.incrementAndGet(), description, null, timeout);
+        requireFile(target);
+    }
+
+    @Override
+    public void snapshot(Path source, String codec, int width, Path target, Duration timeout) {
+        String description;
+        try {
+            description = MediaDescriptions.thumbnail(source, codec, width, target);
+        } catch (IllegalArgumentException e) {
+            throw new MediaJobException(e.getMessage(), e);
+        }
+        PipelineJob.run("thumbnail-" + JOBS.incrementAndGet(), description, null, timeout);
         requireFile(target);
     }
 

@@ -13,6 +13,8 @@ import java.nio.file.Path;
  * rendition: filesrc location=... ! qtdemux name=demux demux.video_0 ! h265parse ! avdec_h265 ! videoconvert
  *            ! video/x-raw,format=I420 ! x264enc ... ! h264parse ! queue ! mux.video_0 [ demux.audio_0 ! aacparse ! queue ! mux.audio_0 ]
  *            mp4mux ... ! filesink ...
+ * thumbnail: filesrc location=... ! qtdemux name=demux demux.video_0 ! h264parse ! avdec_h264 max-threads=1
+ *            ! videoscale ! video/x-raw,width=320,pixel-aspect-ratio=1/1 ! videoconvert ! jpegenc snapshot=true ... ! filesink ...
  * </pre>
  *
  * <p>splitmuxsrc plays the parts back to back with continuous timestamps and seeks across them;
@@ -30,6 +32,8 @@ final class MediaDescriptions {
     static final long TS_OFFSET_NANOS = 1_000_000_000L;
     /** Longest distance between keyframes of a rendition, in frames. */
     static final int RENDITION_KEY_INT_MAX = 30;
+    /** JPEG quality of thumbnails: small files, good enough to recognise a scene. */
+    static final int THUMBNAIL_QUALITY = 80;
 
     private MediaDescriptions() {
     }
@@ -41,6 +45,31 @@ final class MediaDescriptions {
             case "h265" -> "h265parse";
             default -> throw new IllegalArgumentException("no parser for video codec " + codec);
         };
+    }
+
+    /** The libav decoder of a codec as stored in {@code segment.video_codec}. */
+    static String decoder(String codec) {
+        return switch (codec == null ? "" : codec) {
+            case "h264" -> "avdec_h264";
+            case "h265" -> "avdec_h265";
+            default -> throw new IllegalArgumentException("no decoder for video codec " + codec);
+        };
+    }
+
+    /**
+     * A JPEG of the first frame of an MP4 (our segments start on a keyframe), {@code width} pixels
+     * wide: videoscale derives the height from the display aspect ratio (square pixels out), and
+     * {@code jpegenc snapshot=true} ends the stream after one frame, so the job stops at once.
+     * One decoder thread: frame threading would decode several frames before the first comes out.
+     */
+    static String thumbnail(Path source, String codec, int width, Path target) {
+        if (width < 16 || width > 4096) {
+            throw new IllegalArgumentException("thumbnail width must be from 16 to 4096, got " + width);
+        }
+        return "filesrc location=" + quote(source) + " ! qtdemux name=demux demux.video_0 ! " + parser(codec)
+                + " ! " + decoder(codec) + " max-threads=1 ! videoscale ! video/x-raw,width=" + width
+                + ",pixel-aspect-ratio=1/1 ! videoconvert ! jpegenc snapshot=true quality=" + THUMBNAIL_QUALITY
+                + " ! filesink location=" + quote(target) + " async=false";
     }
 
     /** Joins the files matching {@code pattern} (a glob on the file name only, e.g. {@code /x/p*.mp4}). */

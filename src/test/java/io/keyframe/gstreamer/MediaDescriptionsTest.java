@@ -38,6 +38,23 @@ class MediaDescriptionsTest {
     }
 
     @Test
+    void aThumbnailDecodesTheFirstFrameScalesItTo320PixelsAndStopsAfterOneJpeg() {
+        assertEquals("filesrc location=\"/r/a b.mp4\" ! qtdemux name=demux demux.video_0 ! h264parse ! avdec_h264 max-threads=1"
+                        + " ! videoscale ! video/x-raw,width=320,pixel-aspect-ratio=1/1 ! videoconvert"
+                        + " ! jpegenc snapshot=true quality=80 ! filesink location=\"/t/thumbnail.jpg\" async=false",
+                MediaDescriptions.thumbnail(Path.of("/r/a b.mp4"), "h264", 320, Path.of("/t/thumbnail.jpg")));
+        assertEquals(true, MediaDescriptions.thumbnail(Path.of("/r/x.mp4"), "h265", 320, Path.of("/t/o.jpg"))
+                .contains(" ! h265parse ! avdec_h265 max-threads=1 ! "));
+    }
+
+    @Test
+    void thumbnailsRefuseUnknownCodecsAndSillyWidths() {
+        assertThrows(IllegalArgumentException.class, () -> MediaDescriptions.thumbnail(Path.of("/a"), "mjpeg", 320, Path.of("/b")));
+        assertThrows(IllegalArgumentException.class, () -> MediaDescriptions.thumbnail(Path.of("/a"), "h264", 0, Path.of("/b")));
+        assertThrows(IllegalArgumentException.class, () -> MediaDescriptions.thumbnail(Path.of("/a"), "h264", 10_000, Path.of("/b")));
+    }
+
+    @Test
     void unknownCodecsHaveNoParser() {
         assertThrows(IllegalArgumentException.class, () -> MediaDescriptions.parser("mjpeg"));
     }

@@ -32,4 +32,13 @@ public interface MediaEngine {
      * @throws MediaJobException when the job fails or times out
      */
     void transcodeToH264(Path source, boolean audio, Path target, Path scratch, Duration timeout);
+
+    /**
+     * Writes a JPEG of the first frame of an MP4 (H.264 or H.265; our segments start on a
+     * keyframe), {@code width} pixels wide with the aspect ratio kept.
+     *
+     * @param codec {@code h264} or {@code h265}
+     * @throws MediaJobException when the job fails or times out
+     */
+    void snapshot(Path source, String codec, int width, Path target, Duration timeout);
 }

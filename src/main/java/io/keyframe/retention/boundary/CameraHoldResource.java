@@ -6,7 +6,7 @@ import io.keyframe.platform.rest.ApiException;
 import io.keyframe.platform.rest.JsonInput;
 import io.keyframe.platform.rest.Requests;
 import io.keyframe.retention.control.HoldStore;
-import io.keyframe.retention.control.RetentionStore;
+import io.keyframe.retention.control.LegalHolds;
 import io.keyframe.segment.boundary.SegmentFileResource;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -36,10 +36,7 @@ import java.time.Instant;
 public class CameraHoldResource {
 
     @Inject
-    HoldStore holds;
-
-    @Inject
-    RetentionStore store;
+    LegalHolds holds;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -48,19 +45,9 @@ public class CameraHoldResource {
         JsonObject json = Requests.jsonObject(body);
         Instant from = Requests.instant("from", JsonInput.string(json, "from", ""), null);
         Instant to = Requests.instant("to", JsonInput.string(json, "to", ""), null);
-        if (from == null || to == null) {
-            throw ApiException.badRequest("from and to are required, as ISO-8601 UTC times such as 2026-11-24T18:10:00Z");
-        }
-        if (!from.isBefore(to)) {
-            throw ApiException.badRequest("from must be before to");
-        }
         String stream = JsonInput.string(json, "stream_id", "");
         StreamId streamId = stream == null ? null : StreamId.of(stream);
-        if (!store.knows(camera.value())) {
-            throw ApiException.notFound("no camera " + camera + " and no footage of it");
-        }
-        HoldStore.Hold hold = holds.holdRange(camera.value(), streamId == null ? null : streamId.value(), from, to,
-                HoldJson.reason(json), Actors.of(security));
+        HoldStore.Hold hold = holds.holdRange(camera, streamId, from, to, HoldJson.reason(json), Actors.of(security));
         return Response.status(201).entity(HoldJson.render(hold)).build();
     }
 }

@@ -6,6 +6,7 @@ import io.keyframe.platform.rest.ApiException;
 import io.keyframe.platform.rest.JsonInput;
 import io.keyframe.platform.rest.Requests;
 import io.keyframe.retention.control.HoldStore;
+import io.keyframe.retention.control.LegalHolds;
 import io.keyframe.retention.control.RetentionStore;
 import io.keyframe.segment.boundary.SegmentFileResource;
 import jakarta.inject.Inject;
@@ -30,16 +31,12 @@ import java.time.Instant;
 /** JSON of legal holds. */
 final class HoldJson {
 
-    private static final int MAX_REASON = 500;
-
     private HoldJson() {
     }
 
     static String reason(JsonObject json) {
         String reason = JsonInput.string(json, "reason", "");
-        if (reason != null && reason.length() > MAX_REASON) {
-            throw ApiException.badRequest("reason is at most " + MAX_REASON + " characters");
-        }
+        LegalHolds.checkReason(reason);
         return reason;
     }
 

@@ -1,9 +1,8 @@
 package io.keyframe.retention.boundary;
 
 import io.keyframe.platform.config.KeyframeSettings;
-import io.keyframe.platform.rest.ApiException;
 import io.keyframe.retention.control.DiskSpace;
-import io.keyframe.retention.control.StorageQueries;
+import io.keyframe.retention.control.StorageOverview;
 import io.keyframe.retention.control.StorageReport;
 import io.keyframe.retention.control.StorageReport.Footage;
 import io.keyframe.retention.control.StorageReport.Forecast;
@@ -18,11 +17,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.io.IOException;
-import java.nio.file.FileStore;
-import java.nio.file.Files;
-import java.time.Clock;
-import java.time.Instant;
 
 /**
  * {@code GET /storage}: the recording filesystem, the footage on it in total and per camera, the
@@ -33,34 +27,14 @@ import java.time.Instant;
 public class StorageResource {
 
     @Inject
-    StorageQueries queries;
+    StorageOverview overview;
 
     @Inject
     KeyframeSettings settings;
 
-    @Inject
-    Clock clock;
-
     @GET
     public JsonObject report() {
-        Instant now = clock.instant();
-        DiskSpace disk = disk(settings.recordingRoot());
-        KeyframeSettings.Cleanup cleanup = settings.cleanup();
-        StorageReport report = StorageReport.of(disk,
-                queries.footageByCamera(now.minus(StorageReport.RATE_WINDOW), now), now,
-                cleanup.maxDiskUsagePercent(), cleanup.maxRetentionDays());
-        return render(settings.recordingRoot(), report, cleanup);
-    }
-
-    /** The filesystem of the recording root; used space is what is allocated (total − unallocated). */
-    private static DiskSpace disk(java.nio.file.Path root) {
-        try {
-            FileStore store = Files.getFileStore(root);
-            long total = store.getTotalSpace();
-            return new DiskSpace(total, Math.max(0, total - store.getUnallocatedSpace()));
-        } catch (IOException | IllegalArgumentException | SecurityException e) {
-            throw new ApiException(503, "cannot read the filesystem of the recording root " + root);
-        }
+        return render(settings.recordingRoot(), overview.report(), settings.cleanup());
     }
 
     static JsonObject render(java.nio.file.Path root, StorageReport report, KeyframeSettings.Cleanup cleanup) {

@@ -23,14 +23,14 @@ public final class CleanupAudit {
     /** One row of {@code cleanup_audit}; every field but id, at, reason and actor may be {@code null}. */
     public record Entry(long id, Instant at, String cameraId, String streamId, Long segmentId, String filePath,
                         Long sizeBytes, String reason, String actor, String detail, Instant segmentStart,
-                        Instant segmentEnd) {
+                        Instant segmentEnd) implements java.io.Serializable {
     }
 
     /**
      * Position after the last entry of a page: its keyset (at, id), handed to clients as an opaque
      * URL-safe string. Entries written meanwhile never make a page repeat or skip one.
      */
-    public record Cursor(Instant at, long id) {
+    public record Cursor(Instant at, long id) implements java.io.Serializable {
 
         private static final Pattern FORMAT = Pattern.compile("a1:(-?\\d{1,19})\\.(\\d{1,9}):(\\d{1,19})");
 
@@ -78,6 +78,35 @@ public final class CleanupAudit {
         public String sql() {
             StringBuilder sql = new StringBuilder("SELECT id, at, camera_id, stream_id, segment_id, file_path,"
                     + " size_bytes, reason, actor, detail, segment_start, segment_end FROM cleanup_audit WHERE TRUE");
+            int n = filters(sql);
+            if (after != null) {
+                sql.append(" AND at <= ?").append(n++).append(" AND (at < ?").append(n++)
+                        .append(" OR id < ?").append(n++).append(")");
+            }
+            sql.append(" ORDER BY at DESC, id DESC LIMIT ?").append(n);
+            return sql.toString();
+        }
+
+        /**
+         * How many entries match the filters (cursor and limit ignored), counting at most
+         * {@code cap}: a paged table needs a total, and a huge audit is not counted to its end.
+         * Parameters: {@link #countParameters(int)}.
+         */
+        public String countSql() {
+            StringBuilder sql = new StringBuilder("SELECT count(*) FROM (SELECT 1 FROM cleanup_audit WHERE TRUE");
+            int n = filters(sql);
+            return sql.append(" LIMIT ?").append(n).append(") capped").toString();
+        }
+
+        /** The values of the {@link #countSql()} parameters. */
+        public List<Object> countParameters(int cap) {
+            List<Object> values = filterValues();
+            values.add(cap);
+            return values;
+        }
+
+        /** Appends the filter conditions; returns the number of the next parameter. */
+        private int filters(StringBuilder sql) {
             int n = 1;
             if (cameraId != null) {
                 sql.append(" AND camera_id = ?").append(n++);
@@ -91,16 +120,10 @@ public final class CleanupAudit {
             if (reason != null) {
                 sql.append(" AND reason = ?").append(n++);
             }
-            if (after != null) {
-                sql.append(" AND at <= ?").append(n++).append(" AND (at < ?").append(n++)
-                        .append(" OR id < ?").append(n++).append(")");
-            }
-            sql.append(" ORDER BY at DESC, id DESC LIMIT ?").append(n);
-            return sql.toString();
+            return n;
         }
 
-        /** The values of {@code ?1 … ?n}. */
-        public List<Object> parameters() {
+        private List<Object> filterValues() {
             List<Object> values = new ArrayList<>();
             if (cameraId != null) {
                 values.add(cameraId);
@@ -114,6 +137,12 @@ public final class CleanupAudit {
             if (reason != null) {
                 values.add(reason);
             }
+            return values;
+        }
+
+        /** The values of {@code ?1 … ?n}. */
+        public List<Object> parameters() {
+            List<Object> values = filterValues();
             if (after != null) {
                 values.add(Timestamp.from(after.at()));
                 values.add(Timestamp.from(after.at()));

@@ -45,6 +45,16 @@ public class StorageQueries {
                 (String) r[7], (String) r[8], (String) r[9], instant(r[10]), instant(r[11]))).toList();
     }
 
+    /** How many entries match the query's filters, counting at most {@code cap}. */
+    public long auditCount(CleanupAudit.Query query, int cap) {
+        jakarta.persistence.Query native_ = em.createNativeQuery(query.countSql());
+        List<Object> values = query.countParameters(cap);
+        for (int i = 0; i < values.size(); i++) {
+            native_.setParameter(i + 1, values.get(i));
+        }
+        return number(native_.getSingleResult());
+    }
+
     private static long number(Object value) {
         return ((Number) value).longValue();
     }

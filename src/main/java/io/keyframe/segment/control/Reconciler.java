@@ -147,6 +147,7 @@ public class Reconciler implements StartupRecovery {
             return 0;
         }
         store.deleteRow(id);
+        SegmentCaches.deleteFor(root, id);
         store.audit((String) row[1], (String) row[2], id, path, ((Number) row[4]).longValue(),
                 "reconcile_missing_file", ACTOR, "row whose file is gone");
         LOG.warning("camera=" + row[1] + " reconciliation removed the row of missing file " + path);

@@ -22,7 +22,7 @@ import java.util.logging.Logger;
 
 /**
  * Deletes segments crash-safely (after Moonfire's protocol): mark the rows {@code deleting} with
- * reason and actor; delete each file, its H.264 rendition and folders left empty; delete the rows
+ * reason and actor; delete each file, its cached rendition and thumbnail ({@link SegmentCaches}) and folders left empty; delete the rows
  * and write their audit entries in one transaction. A run interrupted anywhere leaves rows marked
  * {@code deleting}, which {@link #finishInterrupted()} completes at the next start, before the
  * reconciler looks for rows without files. Only files under the recording root are ever deleted.
@@ -94,9 +94,8 @@ public class SegmentDeleter {
     private Outcome removeFiles(List<DeletionStore.Marked> marked, String detail) {
         Path root = settings.recordingRoot();
         Path realRoot = realPath(root);
-        boolean renditions = Files.isDirectory(SegmentPaths.renditionOf(root, 0).getParent());
         // file deletes are one system call each: done in parallel, they do not wait on one another
-        List<FileResult> results = marked.parallelStream().map(row -> deleteFile(root, renditions, row)).toList();
+        List<FileResult> results = marked.parallelStream().map(row -> deleteFile(root, row)).toList();
         List<DeletionStore.Marked> done = new ArrayList<>();
         List<Long> failed = new ArrayList<>();
         Set<Path> folders = new TreeSet<>(Comparator.comparingInt(Path::getNameCount).reversed().thenComparing(Path::toString));
@@ -134,7 +133,7 @@ public class SegmentDeleter {
     private record FileResult(DeletionStore.Marked row, boolean ok, boolean existed, Path folder) {
     }
 
-    private static FileResult deleteFile(Path root, boolean renditions, DeletionStore.Marked row) {
+    private static FileResult deleteFile(Path root, DeletionStore.Marked row) {
         Optional<Path> file = SegmentPaths.underRoot(root, row.filePath());
         if (file.isEmpty()) {
             LOG.warning("camera=" + row.cameraId() + " segment " + row.id()
@@ -143,9 +142,7 @@ public class SegmentDeleter {
         }
         try {
             boolean existed = Files.deleteIfExists(file.get());
-            if (renditions) {
-                Files.deleteIfExists(SegmentPaths.renditionOf(root, row.id()));
-            }
+            SegmentCaches.deleteFor(root, row.id());
             return new FileResult(row, true, existed, file.get().getParent());
         } catch (IOException e) {
             LOG.warning("camera=" + row.cameraId() + " cannot delete the file of segment " + row.id() + ": " + e);

@@ -93,6 +93,11 @@ public final class SegmentPaths {
         return root.resolve(".keyframe").resolve("renditions").resolve(id + ".mp4");
     }
 
+    /** Where the JPEG thumbnail of segment {@code id} is cached: {@code {root}/.keyframe/thumbnails/{id}.jpg}. */
+    public static Path thumbnailOf(Path root, long id) {
+        return root.resolve(".keyframe").resolve("thumbnails").resolve(id + ".jpg");
+    }
+
     /** A time interval {@code [start, end)}. */
     public record Span(Instant start, Instant end) {
         public boolean overlaps(Instant from, Instant to) {

@@ -118,15 +118,28 @@ public class SegmentStore {
     }
 
     /**
-     * The newest ready segment of a stream (for the dashboard's thumbnail). Looks back a day at most
-     * so that the (camera_id, start_time) index bounds the scan.
+     * The newest ready segment of a camera's stream (of any of its streams when {@code streamId}
+     * is null), by start time: the dashboard's latest picture. Reads the (camera_id, start_time)
+     * index backwards.
      */
     public java.util.Optional<Segment> newest(String cameraId, String streamId) {
-        return em.createQuery("SELECT s FROM Segment s WHERE s.cameraId = :camera AND s.streamId = :stream"
-                        + " AND s.state = 'ready' AND s.startTime > :since ORDER BY s.startTime DESC", Segment.class)
-                .setParameter("camera", cameraId).setParameter("stream", streamId)
-                .setParameter("since", java.time.Instant.now().minus(java.time.Duration.ofDays(1)))
-                .setMaxResults(1).getResultStream().findFirst();
+        var query = em.createQuery("SELECT s FROM Segment s WHERE s.cameraId = :camera"
+                        + (streamId == null ? "" : " AND s.streamId = :stream")
+                        + " AND s.state = 'ready' ORDER BY s.startTime DESC, s.id DESC", Segment.class)
+                .setParameter("camera", cameraId);
+        if (streamId != null) {
+            query.setParameter("stream", streamId);
+        }
+        return query.setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /** Which of {@code ids} are ready segments. */
+    public Set<Long> readyIds(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(em.createQuery("SELECT s.id FROM Segment s WHERE s.id IN :ids AND s.state = 'ready'", Long.class)
+                .setParameter("ids", ids).getResultList());
     }
 
     public Set<String> filePaths(String cameraId) {

@@ -51,6 +51,18 @@ class CleanupAuditTest {
                 Timestamp.from(AT.minusSeconds(60)), Timestamp.from(AT.minusSeconds(60)), 7L, 4), every.parameters());
     }
 
+    @Test
+    void theCountUsesTheFiltersOnlyAndStopsAtTheCap() {
+        Query all = new Query(null, null, null, null, null, 101);
+        assertEquals("SELECT count(*) FROM (SELECT 1 FROM cleanup_audit WHERE TRUE LIMIT ?1) capped", all.countSql());
+        assertEquals(List.of(1000), all.countParameters(1000));
+
+        Query some = new Query("cam", null, null, "disk_usage", new Cursor(AT, 7), 4);
+        assertEquals("SELECT count(*) FROM (SELECT 1 FROM cleanup_audit WHERE TRUE AND camera_id = ?1 AND reason = ?2"
+                + " LIMIT ?3) capped", some.countSql());
+        assertEquals(List.of("cam", "disk_usage", 50), some.countParameters(50));
+    }
+
     private static String b64(String plain) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.US_ASCII));
     }
