@@ -137,7 +137,10 @@ class StoragePageIT {
     /** Picks {@code label} in a PrimeFaces select menu the way a person does: open it, click the item. */
     private static void choose(Browser browser, String menuId, String label) {
         ChromeDriver driver = browser.driver();
-        driver.findElement(By.id(menuId)).click();
+        WebElement menu = driver.findElement(By.id(menuId));
+        // mid-screen, so that neither the menu nor its panel is under the sticky top bar
+        browser.script("arguments[0].scrollIntoView({block: 'center'})", menu);
+        menu.click();
         WebElement item = Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> driver.findElement(
                 By.cssSelector("[id='" + menuId + "_panel'] li[data-label='" + label + "']")), WebElement::isDisplayed);
         item.click();
