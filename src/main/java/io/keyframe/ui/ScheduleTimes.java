@@ -16,6 +16,7 @@ final class ScheduleTimes {
             .filter(id -> (id.contains("/") && !id.startsWith("SystemV/")) || id.equals("UTC")).sorted().toList();
 
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
 
     private ScheduleTimes() {
     }
@@ -41,7 +42,7 @@ final class ScheduleTimes {
     static List<Change> changes(Schedule schedule, Instant now, int count) {
         ZoneId server = ZoneId.systemDefault();
         return schedule.nextChanges(now, count).stream()
-                .map(c -> new Change(WHEN.format(c.at().atZone(server)), WHEN.format(c.at().atZone(schedule.zone())),
+                .map(c -> new Change(WHEN.format(c.at().atZone(server)), LOCAL.format(c.at().atZone(schedule.zone())),
                         c.recording()))
                 .toList();
     }

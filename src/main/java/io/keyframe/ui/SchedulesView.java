@@ -201,8 +201,13 @@ public class SchedulesView implements Serializable {
         return ZoneId.systemDefault().getId();
     }
 
+    /** Whether the schedule's wall clock can differ from the server's (then both times are shown). */
     public boolean isZoneDiffers() {
-        return !ZoneId.systemDefault().getId().equals(zone);
+        try {
+            return !ZoneId.of(zone).getRules().equals(ZoneId.systemDefault().getRules());
+        } catch (RuntimeException e) {
+            return true;
+        }
     }
 
     public String getCamera() {

@@ -67,6 +67,12 @@ class SchedulesPageIT {
             ranges(browser, 2).sendKeys("13:00-17:30");
             assertTrue(on(browser, 2, 52) && on(browser, 2, 69) && !on(browser, 2, 70));
 
+            // the schedule's time zone, found through the menu's filter
+            click(browser, By.id("schedule:zone"));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("schedule:zone_filter"))).sendKeys("Berlin");
+            wait.until(ExpectedConditions.elementToBeClickable(
+                    By.cssSelector("[id='schedule:zone_items'] li[data-label='Europe/Berlin']"))).click();
+
             // a holiday: the 20th to the 21st of next month, picked in the calendar, not recording
             LocalDate first = LocalDate.now().plusMonths(1).withDayOfMonth(20);
             pick(browser, wait, "schedule:excDates", 20);
@@ -82,6 +88,7 @@ class SchedulesPageIT {
             click(browser, By.id("schedule:save"));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("schedule:formMessages"), "Schedule saved"));
             JsonObject saved = api.get("/cameras/" + ID + "/schedule").json();
+            assertEquals("Europe/Berlin", saved.getString("time_zone"));
             JsonObject weekly = saved.getJsonObject("weekly");
             assertEquals(range("08:00", "12:00"), weekly.getJsonArray("monday").getJsonObject(0));
             assertEquals(1, weekly.getJsonArray("monday").size());
@@ -96,8 +103,12 @@ class SchedulesPageIT {
             }
             // the next on/off times of what was saved
             wait.until(d -> d.findElements(By.cssSelector("#nextChanges li")).size() == 4);
+            assertTrue(driver.findElement(By.id("nextChanges")).getText().contains("in Europe/Berlin"),
+                    "the schedule's own wall-clock time beside the server's");
             browser.script("window.scrollTo(0, 0)");
             browser.screenshot("schedules");
+            browser.script("document.getElementById('schedule:exceptions').scrollIntoView({block: 'end'})");
+            browser.screenshot("schedules-exceptions");
 
             // a bad typed range: refused next to Friday's field, nothing stored
             WebElement friday = ranges(browser, 4);
