@@ -173,9 +173,41 @@ public class EventStore implements EventWindows {
 
     /** Events overlapping {@code [from, to)}, newest first, after {@code afterId} (keyset on id). */
     public List<RecordingEvent> list(Query q) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM recording_event WHERE start_time < ?"
-                + " AND (end_time IS NULL OR end_time > ?)");
-        List<Object> values = new ArrayList<>(List.of(Timestamp.from(q.to()), Timestamp.from(q.from())));
+        List<Object> values = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM recording_event WHERE ").append(where(q, values));
+        if (q.afterId() != null) {
+            sql.append(" AND id < ?");
+            values.add(q.afterId());
+        }
+        sql.append(" ORDER BY id DESC LIMIT ?");
+        values.add(q.limit());
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
+            bind(s, values);
+            return read(s);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list events: " + e.getMessage(), e);
+        }
+    }
+
+    /** How many events {@link #list} finds for the filter of {@code q} (its cursor and limit aside). */
+    public long count(Query q) {
+        List<Object> values = new ArrayList<>();
+        String sql = "SELECT count(*) FROM recording_event WHERE " + where(q, values);
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, values);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count events: " + e.getMessage(), e);
+        }
+    }
+
+    private static String where(Query q, List<Object> values) {
+        StringBuilder sql = new StringBuilder("start_time < ? AND (end_time IS NULL OR end_time > ?)");
+        values.add(Timestamp.from(q.to()));
+        values.add(Timestamp.from(q.from()));
         if (q.cameraId() != null) {
             sql.append(" AND camera_id = ?");
             values.add(q.cameraId());
@@ -184,19 +216,12 @@ public class EventStore implements EventWindows {
             sql.append(" AND event_type = ?");
             values.add(q.eventType());
         }
-        if (q.afterId() != null) {
-            sql.append(" AND id < ?");
-            values.add(q.afterId());
-        }
-        sql.append(" ORDER BY id DESC LIMIT ?");
-        values.add(q.limit());
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < values.size(); i++) {
-                s.setObject(i + 1, values.get(i));
-            }
-            return read(s);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot list events: " + e.getMessage(), e);
+        return sql.toString();
+    }
+
+    private static void bind(PreparedStatement s, List<Object> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            s.setObject(i + 1, values.get(i));
         }
     }
 
