@@ -149,6 +149,8 @@ class EventsPageIT {
         browser.driver().findElement(By.id(menu)).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id='" + menu + "_items'] li[data-label='" + label + "']")))
                 .click();
+        // the panel fades out: until it is gone it covers what lies below it
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id(menu + "_panel")));
     }
 
     private static void filter(Browser browser, WebDriverWait wait) {

@@ -144,6 +144,8 @@ class StoragePageIT {
         WebElement item = Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> driver.findElement(
                 By.cssSelector("[id='" + menuId + "_panel'] li[data-label='" + label + "']")), WebElement::isDisplayed);
         item.click();
+        // the panel fades out: until it is gone it covers what lies below it
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !driver.findElement(By.id(menuId + "_panel")).isDisplayed());
         waitForAjax(browser);
     }
 
