@@ -37,7 +37,7 @@ public class DashboardView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** One stream of a camera tile. */
-    public record StreamTile(String id, String state, String since, String wantedBy, boolean overridden,
+    public record StreamTile(String id, String state, String since, String wantedBy, String override,
                              boolean desired, String dropRate, String bitrate, String fps, String lastSegment,
                              Long thumbnailSegment, String lastError, int reconnects, String codec) implements Serializable {
     }
@@ -106,7 +106,7 @@ public class DashboardView implements Serializable {
         boolean running = status.state() != io.keyframe.recording.control.SessionState.STOPPED;
         Optional<Segment> newest = segments.newest(camera.value(), stream.value());
         return new StreamTile(stream.value(), status.state().name(), Formats.ago(status.since(), now), wantedBy,
-                configured.manualOverride() != null, status.desired(),
+                configured.manualOverride(), status.desired(),
                 running && stats.sampled() ? Formats.percent(stats.dropRateLastMinute()) : "–",
                 running && stats.sampled() ? Formats.bitrate(stats.bitrateBps()) : "–",
                 running && stats.sampled() ? Formats.decimal(stats.fps()) : "–",

@@ -146,11 +146,7 @@ class EventsPageIT {
     }
 
     private static void choose(Browser browser, WebDriverWait wait, String menu, String label) {
-        browser.driver().findElement(By.id(menu)).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id='" + menu + "_items'] li[data-label='" + label + "']")))
-                .click();
-        // the panel fades out: until it is gone it covers what lies below it
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id(menu + "_panel")));
+        it.io.keyframe.support.PrimeFacesUi.choose(browser, menu, label);
     }
 
     private static void filter(Browser browser, WebDriverWait wait) {

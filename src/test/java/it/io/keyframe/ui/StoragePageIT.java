@@ -136,17 +136,7 @@ class StoragePageIT {
 
     /** Picks {@code label} in a PrimeFaces select menu the way a person does: open it, click the item. */
     private static void choose(Browser browser, String menuId, String label) {
-        ChromeDriver driver = browser.driver();
-        WebElement menu = driver.findElement(By.id(menuId));
-        // mid-screen, so that neither the menu nor its panel is under the sticky top bar
-        browser.script("arguments[0].scrollIntoView({block: 'center'})", menu);
-        menu.click();
-        WebElement item = Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> driver.findElement(
-                By.cssSelector("[id='" + menuId + "_panel'] li[data-label='" + label + "']")), WebElement::isDisplayed);
-        item.click();
-        // the panel fades out: until it is gone it covers what lies below it
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !driver.findElement(By.id(menuId + "_panel")).isDisplayed());
-        waitForAjax(browser);
+        it.io.keyframe.support.PrimeFacesUi.choose(browser, menuId, label);
     }
 
     private static void fillRange(Browser browser, LocalDateTime from, LocalDateTime to, String reason) {
