@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -50,7 +51,8 @@ class LocalUsersSecurityIT {
                 .env("KEYFRAME_SECURITY", "local")
                 .env("HTTPS_PORT", Integer.toString(httpsPort))
                 .env("KEYFRAME_KEYSTORE_PASSWORD", KEYSTORE_PASSWORD)
-                .env("KEYFRAME_ADMIN_PASSWORD", ADMIN_PASSWORD)
+                // as bin/keyframe keeps it: a Liberty {hash}, never the password itself
+                .env("KEYFRAME_ADMIN_PASSWORD", libertyHash(ADMIN_PASSWORD))
                 .env("KEYFRAME_OPERATOR_PASSWORD", OPERATOR_PASSWORD)
                 .env("KEYFRAME_VIEWER_PASSWORD", VIEWER_PASSWORD);
         try {
@@ -121,17 +123,36 @@ class LocalUsersSecurityIT {
         connection.setRequestProperty("Authorization", basic("operator", OPERATOR_PASSWORD));
         connection.setRequestProperty("Accept", "application/json");
         assertEquals(200, connection.getResponseCode());
+        Certificate[] chain = connection.getServerCertificates();
         String body;
         try (InputStream in = connection.getInputStream()) {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         assertTrue(body.contains("\"name\":\"operator\"") && body.contains("\"secure\":true"), body);
-        Certificate[] chain = connection.getServerCertificates();
         X509Certificate certificate = (X509Certificate) chain[0];
         // Liberty's own self-signed certificate, RSA
         assertEquals(certificate.getSubjectX500Principal(), certificate.getIssuerX500Principal());
         assertEquals("RSA", certificate.getPublicKey().getAlgorithm());
         connection.disconnect();
+    }
+
+    /** {@code securityUtility encode --encoding=hash}, as bin/keyframe stores generated passwords. */
+    private static String libertyHash(String password) {
+        Path utility = Path.of(System.getProperty("keyframe.wlp.dir", "target/liberty/wlp"), "bin/securityUtility");
+        try {
+            Process process = new ProcessBuilder(utility.toString(), "encode", "--encoding=hash", password)
+                    .redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (process.waitFor() != 0 || !out.startsWith("{hash}")) {
+                throw new IllegalStateException("securityUtility failed: " + out);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static SSLContext trustAll() throws GeneralSecurityException {
