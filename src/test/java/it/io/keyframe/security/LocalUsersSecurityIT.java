@@ -1,0 +1,185 @@
+package it.io.keyframe.security;
+
+import static it.io.keyframe.security.OidcSecurityIT.basic;
+import static it.io.keyframe.security.OidcSecurityIT.json;
+import static it.io.keyframe.security.OidcSecurityIT.roles;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import it.io.keyframe.support.FreePorts;
+import it.io.keyframe.support.KeyframeServer;
+import it.io.keyframe.support.SharedServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * KEYFRAME_SECURITY=local, the default mode of bin/keyframe: three local users with passwords from
+ * the environment, HTTP Basic on the API, HTTPS on a second port with a generated certificate.
+ */
+class LocalUsersSecurityIT {
+
+    private static final String ADMIN_PASSWORD = "it-admin-Secret-1";
+    private static final String OPERATOR_PASSWORD = "it-operator-Secret-2";
+    private static final String VIEWER_PASSWORD = "it-viewer-Secret-3";
+    private static final String KEYSTORE_PASSWORD = "it-keystore-Secret-4";
+
+    private static KeyframeServer server;
+    private static int httpsPort;
+
+    @BeforeAll
+    static void start() {
+        httpsPort = FreePorts.next();
+        server = new KeyframeServer(SharedServer.TOML)
+                .env("KEYFRAME_SECURITY", "local")
+                .env("HTTPS_PORT", Integer.toString(httpsPort))
+                .env("KEYFRAME_KEYSTORE_PASSWORD", KEYSTORE_PASSWORD)
+                // as bin/keyframe keeps it: a Liberty {hash}, never the password itself
+                .env("KEYFRAME_ADMIN_PASSWORD", libertyHash(ADMIN_PASSWORD))
+                .env("KEYFRAME_OPERATOR_PASSWORD", OPERATOR_PASSWORD)
+                .env("KEYFRAME_VIEWER_PASSWORD", VIEWER_PASSWORD);
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (server == null) {
+            return;
+        }
+        try {
+            server.stop();
+            String log = Files.readString(server.messagesLog());
+            for (String secret : List.of(ADMIN_PASSWORD, OPERATOR_PASSWORD, VIEWER_PASSWORD, KEYSTORE_PASSWORD, "wrong-password")) {
+                assertFalse(log.contains(secret), "a password reached the server log");
+            }
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
+    void anonymousCallsAreChallengedButHealthIsOpen() throws IOException {
+        HttpResponse<String> whoami = call("GET", "/security/whoami", null);
+        assertEquals(401, whoami.statusCode());
+        assertTrue(whoami.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic "), whoami.headers().toString());
+        assertEquals(401, call("POST", "/security/admin-only", null).statusCode());
+        assertEquals(200, call("GET", "/health/ready", null).statusCode());
+        assertEquals(200, call("GET", "/health/live", null).statusCode());
+    }
+
+    @Test
+    void localUsersHaveTheirRoles() throws IOException {
+        HttpResponse<String> viewer = call("GET", "/security/whoami", basic("viewer", VIEWER_PASSWORD));
+        assertEquals(200, viewer.statusCode(), viewer.body());
+        assertEquals("viewer", json(viewer).getString("name"));
+        assertEquals(List.of("viewer"), roles(viewer));
+        assertEquals(403, call("POST", "/security/admin-only", basic("viewer", VIEWER_PASSWORD)).statusCode());
+        assertEquals(403, call("POST", "/security/admin-only", basic("operator", OPERATOR_PASSWORD)).statusCode());
+
+        HttpResponse<String> admin = call("POST", "/security/admin-only", basic("admin", ADMIN_PASSWORD));
+        assertEquals(200, admin.statusCode(), admin.body());
+        assertEquals(List.of("admin"), roles(admin));
+    }
+
+    @Test
+    void wrongPasswordsAndUnknownUsersAreRefused() throws IOException {
+        assertEquals(401, call("GET", "/security/whoami", basic("viewer", "wrong-password")).statusCode());
+        assertEquals(401, call("GET", "/security/whoami", basic("admin", VIEWER_PASSWORD)).statusCode());
+        assertEquals(401, call("GET", "/security/whoami", basic("root", ADMIN_PASSWORD)).statusCode());
+        // Liberty leaves an unset variable as its text; the startup check makes sure it never is one
+        assertEquals(401, call("GET", "/security/whoami", basic("admin", "${KEYFRAME_ADMIN_PASSWORD}")).statusCode());
+        // no provider in this mode: a Bearer token is no credential
+        assertEquals(401, call("GET", "/security/whoami", "Bearer eyJhbGciOiJub25lIn0.e30.").statusCode());
+    }
+
+    @Test
+    void httpsServesTheApiWithAGeneratedCertificate() throws Exception {
+        HttpsURLConnection connection = (HttpsURLConnection) URI.create("https://127.0.0.1:" + httpsPort + "/security/whoami")
+                .toURL().openConnection();
+        connection.setSSLSocketFactory(trustAll().getSocketFactory());
+        connection.setHostnameVerifier((host, session) -> true);
+        connection.setRequestProperty("Authorization", basic("operator", OPERATOR_PASSWORD));
+        connection.setRequestProperty("Accept", "application/json");
+        assertEquals(200, connection.getResponseCode());
+        Certificate[] chain = connection.getServerCertificates();
+        String body;
+        try (InputStream in = connection.getInputStream()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertTrue(body.contains("\"name\":\"operator\"") && body.contains("\"secure\":true"), body);
+        X509Certificate certificate = (X509Certificate) chain[0];
+        // Liberty's own self-signed certificate, RSA
+        assertEquals(certificate.getSubjectX500Principal(), certificate.getIssuerX500Principal());
+        assertEquals("RSA", certificate.getPublicKey().getAlgorithm());
+        connection.disconnect();
+    }
+
+    /** {@code securityUtility encode --encoding=hash}, as bin/keyframe stores generated passwords. */
+    private static String libertyHash(String password) {
+        Path utility = Path.of(System.getProperty("keyframe.wlp.dir", "target/liberty/wlp"), "bin/securityUtility");
+        try {
+            Process process = new ProcessBuilder(utility.toString(), "encode", "--encoding=hash", password)
+                    .redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (process.waitFor() != 0 || !out.startsWith("{hash}")) {
+                throw new IllegalStateException("securityUtility failed: " + out);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static SSLContext trustAll() throws GeneralSecurityException {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, new TrustManager[] {new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        }}, null);
+        return context;
+    }
+
+    private static HttpResponse<String> call(String method, String path, String authorization) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path))
+                .method(method, HttpRequest.BodyPublishers.noBody()).header("Accept", "application/json");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return server.send(request);
+    }
+}
