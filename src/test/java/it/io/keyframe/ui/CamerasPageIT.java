@@ -79,6 +79,15 @@ class CamerasPageIT {
                     .until(() -> browser.driver().findElements(By.cssSelector(".ui-growl-item")).stream().noneMatch(WebElement::isDisplayed));
             browser.screenshot("cameras");
 
+            // the camera added through the form records on the dashboard
+            browser.driver().findElement(By.id("nav-dashboard")).click();
+            Awaitility.await().atMost(AJAX).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
+                    .until(() -> browser.driver().findElement(By.cssSelector(
+                            "section[data-camera='" + ID + "'] [data-stream='main']")).getAttribute("data-state"), "RECORDING"::equals);
+            browser.driver().findElement(By.id("nav-cameras")).click();
+            Awaitility.await().atMost(AJAX).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
+                    .until(() -> text(browser, By.xpath(rowXpath() + "//span[contains(@class,'kf-state')]")), "RECORDING"::equals);
+
             // edit the name; the empty password keeps the stored one, and the stored one tests the connection
             browser.driver().findElement(By.cssSelector("button[title='Edit " + ID + "']")).click();
             awaitDialog(browser, "cameraDlg", true);
