@@ -7,6 +7,8 @@ import io.keyframe.camera.entity.CameraId;
 import io.keyframe.camera.entity.CameraSpec;
 import io.keyframe.camera.entity.StreamId;
 import io.keyframe.platform.rest.Requests;
+import io.keyframe.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -29,6 +31,7 @@ import java.util.Optional;
 @Path("/cameras")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
 public class CamerasResource {
 
     @Inject
@@ -38,6 +41,7 @@ public class CamerasResource {
     CameraProbe probe;
 
     @GET
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
     public JsonObject list() {
         JsonArrayBuilder list = Json.createArrayBuilder();
         cameras.all().forEach(c -> list.add(CameraJson.render(c)));
@@ -53,6 +57,7 @@ public class CamerasResource {
 
     @GET
     @Path("{camera_id}")
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
     public JsonObject get(@PathParam("camera_id") String cameraId) {
         return CameraJson.render(cameras.get(CameraId.of(cameraId)));
     }

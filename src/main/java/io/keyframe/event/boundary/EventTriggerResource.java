@@ -4,6 +4,8 @@ import io.keyframe.event.control.EventTrigger;
 import io.keyframe.event.entity.EventRequest;
 import io.keyframe.event.entity.RecordingEvent;
 import io.keyframe.platform.rest.Requests;
+import io.keyframe.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -22,6 +24,7 @@ import java.time.Clock;
  */
 @Path("/recording/event")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
 public class EventTriggerResource {
 
     @Inject

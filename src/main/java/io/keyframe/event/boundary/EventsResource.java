@@ -6,6 +6,8 @@ import io.keyframe.event.entity.EventRequest;
 import io.keyframe.event.entity.RecordingEvent;
 import io.keyframe.platform.rest.ApiException;
 import io.keyframe.platform.rest.Requests;
+import io.keyframe.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -29,6 +31,7 @@ import java.util.List;
  */
 @Path("/events")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
 public class EventsResource {
 
     @Inject

@@ -10,8 +10,10 @@ import io.keyframe.export.control.ExportPlan;
 import io.keyframe.export.control.ExportSegments;
 import io.keyframe.export.entity.ExportRange;
 import io.keyframe.platform.rest.ApiException;
+import io.keyframe.security.Roles;
 import io.keyframe.segment.boundary.RangedFile;
 import io.keyframe.segment.control.ServedFile;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
@@ -39,6 +41,7 @@ import java.time.temporal.ChronoUnit;
  * answered like a segment: ranges, ETag, conditional requests; a browser can seek in it.
  */
 @Path("/cameras/{camera_id}/export")
+@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
 public class ExportResource {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);

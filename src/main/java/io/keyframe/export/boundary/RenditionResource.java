@@ -1,10 +1,12 @@
 package io.keyframe.export.boundary;
 
+import io.keyframe.security.Roles;
 import io.keyframe.segment.boundary.RangedFile;
 import io.keyframe.segment.boundary.SegmentFileResource;
 import io.keyframe.segment.control.H264Renditions;
 import io.keyframe.segment.control.SegmentFiles;
 import io.keyframe.segment.control.ServedFile;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
@@ -20,6 +22,7 @@ import jakarta.ws.rs.core.Response;
  * cannot play H.265; the same answer as {@code GET /segments/{id}/file?format=h264}, ranges included.
  */
 @Path("/segments/{id}/rendition/h264")
+@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
 public class RenditionResource {
 
     @Inject

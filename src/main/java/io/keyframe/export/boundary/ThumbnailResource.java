@@ -3,6 +3,8 @@ package io.keyframe.export.boundary;
 import io.keyframe.export.control.Thumbnails;
 import io.keyframe.platform.rest.ApiException;
 import io.keyframe.platform.rest.Requests;
+import io.keyframe.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,6 +24,7 @@ import java.nio.file.attribute.BasicFileAttributes;
  * and carries a strong ETag; {@code If-None-Match} gives 304.
  */
 @Path("/segments/{id}/thumbnail")
+@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
 public class ThumbnailResource {
 
     static final int MAX_AGE_SECS = 86_400;

@@ -1,10 +1,12 @@
 package io.keyframe.platform.rest;
 
+import io.keyframe.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -15,6 +17,7 @@ import java.net.URI;
  * what this server is and where its parts live.
  */
 @Path("/")
+@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
 public class RootResource {
 
     /** Browsers name {@code text/html} in their Accept header; scripts and API clients do not. */

@@ -3,6 +3,8 @@ package io.keyframe.recording.boundary;
 import io.keyframe.camera.entity.CameraId;
 import io.keyframe.camera.entity.StreamId;
 import io.keyframe.recording.control.StreamManager;
+import io.keyframe.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -20,6 +22,7 @@ import java.util.Optional;
  */
 @Path("/recording")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
 public class RecordingResource {
 
     @Inject
@@ -51,12 +54,14 @@ public class RecordingResource {
 
     @GET
     @Path("status/{camera_id}")
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
     public JsonObject status(@PathParam("camera_id") String cameraId) {
         return render(manager.status(CameraId.of(cameraId), Optional.empty()));
     }
 
     @GET
     @Path("status/{camera_id}/{stream_id}")
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
     public JsonObject status(@PathParam("camera_id") String cameraId, @PathParam("stream_id") String streamId) {
         return render(manager.status(CameraId.of(cameraId), Optional.of(StreamId.of(streamId))));
     }

@@ -9,6 +9,8 @@ import io.keyframe.recording.control.StateChange;
 import io.keyframe.recording.control.StreamHealth;
 import io.keyframe.recording.control.StreamManager;
 import io.keyframe.recording.control.StreamStats;
+import io.keyframe.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -33,6 +35,7 @@ import java.util.Optional;
  */
 @Path("/status/recording")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
 public class StatusRecordingResource {
 
     private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());

@@ -7,7 +7,9 @@ import io.keyframe.platform.rest.JsonInput;
 import io.keyframe.platform.rest.Requests;
 import io.keyframe.retention.control.HoldStore;
 import io.keyframe.retention.control.LegalHolds;
+import io.keyframe.security.Roles;
 import io.keyframe.segment.boundary.SegmentFileResource;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -33,6 +35,7 @@ import java.time.Instant;
  */
 @Path("/cameras/{camera_id}/holds")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
 public class CameraHoldResource {
 
     @Inject

@@ -3,10 +3,12 @@ package io.keyframe.retention.boundary;
 import io.keyframe.camera.entity.CameraId;
 import io.keyframe.platform.rest.ApiException;
 import io.keyframe.platform.rest.Requests;
-import io.keyframe.retention.control.CleanupAudit;
 import io.keyframe.retention.control.CleanupAudit.Cursor;
 import io.keyframe.retention.control.CleanupAudit.Entry;
+import io.keyframe.retention.control.CleanupAudit;
 import io.keyframe.retention.control.StorageQueries;
+import io.keyframe.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -30,6 +32,7 @@ import java.util.regex.Pattern;
  */
 @Path("/cleanup/audit")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
 public class CleanupAuditResource {
 
     private static final Pattern REASON = Pattern.compile("[a-z0-9_-]{1,32}");

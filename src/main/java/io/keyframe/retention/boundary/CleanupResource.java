@@ -4,6 +4,8 @@ import io.keyframe.platform.config.KeyframeSettings;
 import io.keyframe.platform.rest.ApiException;
 import io.keyframe.retention.control.DiskSpace;
 import io.keyframe.retention.control.RetentionService;
+import io.keyframe.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -24,6 +26,7 @@ import jakarta.ws.rs.core.SecurityContext;
  */
 @Path("/cleanup")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
 public class CleanupResource {
 
     @Inject

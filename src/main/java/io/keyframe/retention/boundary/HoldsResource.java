@@ -7,6 +7,8 @@ import io.keyframe.platform.rest.JsonInput;
 import io.keyframe.platform.rest.Requests;
 import io.keyframe.retention.control.HoldStore;
 import io.keyframe.retention.control.RetentionStore;
+import io.keyframe.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -32,6 +34,7 @@ import java.time.Instant;
  */
 @Path("/holds")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
 public class HoldsResource {
 
     @Inject

@@ -5,6 +5,8 @@ import io.keyframe.camera.entity.StreamId;
 import io.keyframe.platform.rest.ApiException;
 import io.keyframe.retention.control.RetentionService;
 import io.keyframe.retention.control.RetentionStore;
+import io.keyframe.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -26,6 +28,7 @@ import jakarta.ws.rs.core.SecurityContext;
  */
 @Path("/recording/prune")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
 public class PruneResource {
 
     /** A hundred years: anything larger is a typo. */

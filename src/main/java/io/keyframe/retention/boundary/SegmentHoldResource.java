@@ -7,7 +7,9 @@ import io.keyframe.platform.rest.JsonInput;
 import io.keyframe.platform.rest.Requests;
 import io.keyframe.retention.control.HoldStore;
 import io.keyframe.retention.control.RetentionStore;
+import io.keyframe.security.Roles;
 import io.keyframe.segment.boundary.SegmentFileResource;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -30,6 +32,7 @@ import java.time.Instant;
 /** {@code POST|DELETE /segments/{id}/hold}: a legal hold on one segment ({@code {"reason": …}} optional). */
 @Path("/segments/{id}/hold")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
 public class SegmentHoldResource {
 
     @Inject

@@ -3,10 +3,12 @@ package io.keyframe.retention.boundary;
 import io.keyframe.platform.config.KeyframeSettings;
 import io.keyframe.retention.control.DiskSpace;
 import io.keyframe.retention.control.StorageOverview;
-import io.keyframe.retention.control.StorageReport;
 import io.keyframe.retention.control.StorageReport.Footage;
 import io.keyframe.retention.control.StorageReport.Forecast;
 import io.keyframe.retention.control.StorageReport.WriteRate;
+import io.keyframe.retention.control.StorageReport;
+import io.keyframe.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -24,6 +26,7 @@ import jakarta.ws.rs.core.MediaType;
  */
 @Path("/storage")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
 public class StorageResource {
 
     @Inject

@@ -4,6 +4,8 @@ import io.keyframe.camera.entity.CameraId;
 import io.keyframe.platform.rest.Requests;
 import io.keyframe.schedule.control.ScheduleService;
 import io.keyframe.schedule.entity.Schedule;
+import io.keyframe.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -21,6 +23,7 @@ import java.time.Clock;
  */
 @Path("/cameras/{camera_id}/schedule")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
 public class ScheduleResource {
 
     @Inject
@@ -30,6 +33,7 @@ public class ScheduleResource {
     Clock clock;
 
     @GET
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
     public JsonObject get(@PathParam("camera_id") String cameraId) {
         return ScheduleJson.render(schedules.get(CameraId.of(cameraId)), clock.instant());
     }

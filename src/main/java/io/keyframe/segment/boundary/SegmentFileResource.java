@@ -1,9 +1,11 @@
 package io.keyframe.segment.boundary;
 
 import io.keyframe.platform.rest.ApiException;
+import io.keyframe.security.Roles;
 import io.keyframe.segment.control.H264Renditions;
 import io.keyframe.segment.control.SegmentFiles;
 import io.keyframe.segment.control.ServedFile;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.core.Response;
  * only ({@link SegmentFiles}); errors are JSON.
  */
 @Path("/segments/{id}/file")
+@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
 public class SegmentFileResource {
 
 

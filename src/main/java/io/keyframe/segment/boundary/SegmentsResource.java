@@ -5,10 +5,12 @@ import io.keyframe.camera.entity.CameraId;
 import io.keyframe.camera.entity.StreamId;
 import io.keyframe.platform.rest.ApiException;
 import io.keyframe.platform.rest.Requests;
+import io.keyframe.security.Roles;
 import io.keyframe.segment.control.SegmentCursor;
 import io.keyframe.segment.control.SegmentListQuery;
 import io.keyframe.segment.control.SegmentStore;
 import io.keyframe.segment.entity.Segment;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -33,6 +35,7 @@ import java.util.regex.Pattern;
  */
 @Path("/cameras/{camera_id}/segments")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
 public class SegmentsResource {
 
     /** One factory: {@code Json.create…} looks the provider up again on every call (slow under Liberty). */

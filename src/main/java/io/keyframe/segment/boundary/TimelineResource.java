@@ -8,8 +8,10 @@ import io.keyframe.camera.entity.StreamId;
 import io.keyframe.platform.rest.ApiException;
 import io.keyframe.platform.rest.Requests;
 import io.keyframe.recording.control.StateLogStore;
+import io.keyframe.security.Roles;
 import io.keyframe.segment.control.SegmentStore;
 import io.keyframe.segment.control.Timeline;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -31,6 +33,7 @@ import java.time.Instant;
  */
 @Path("/cameras/{camera_id}/timeline")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
 public class TimelineResource {
 
     /** One factory: {@code Json.create…} looks the provider up again on every call (slow under Liberty). */

@@ -104,6 +104,25 @@ class LocalUsersSecurityIT {
     }
 
     @Test
+    void theControlRoutesEnforceTheirRoles() throws IOException {
+        String camera = "{\"camera_id\": \"rolecam\", \"recording_mode\": \"off\", \"streams\": [{\"stream_id\": \"main\","
+                + " \"url\": \"rtsp://127.0.0.1:9/none\"}]}";
+        assertEquals(401, call("GET", "/cameras", null).statusCode());
+        assertEquals(401, call("GET", "/", null).statusCode());
+        assertEquals(403, call("POST", "/cameras", basic("viewer", VIEWER_PASSWORD), camera).statusCode());
+        assertEquals(403, call("POST", "/cameras", basic("operator", OPERATOR_PASSWORD), camera).statusCode());
+        HttpResponse<String> created = call("POST", "/cameras", basic("admin", ADMIN_PASSWORD), camera);
+        assertEquals(201, created.statusCode(), created.body());
+        assertEquals(200, call("GET", "/cameras/rolecam", basic("viewer", VIEWER_PASSWORD)).statusCode());
+        assertEquals(403, call("POST", "/recording/start/rolecam", basic("viewer", VIEWER_PASSWORD)).statusCode());
+        assertEquals(200, call("POST", "/recording/stop/rolecam", basic("operator", OPERATOR_PASSWORD)).statusCode());
+        assertEquals(403, call("GET", "/cleanup/audit", basic("operator", OPERATOR_PASSWORD)).statusCode());
+        assertEquals(200, call("GET", "/cleanup/audit", basic("admin", ADMIN_PASSWORD)).statusCode());
+        assertEquals(403, call("DELETE", "/cameras/rolecam", basic("operator", OPERATOR_PASSWORD)).statusCode());
+        assertEquals(204, call("DELETE", "/cameras/rolecam", basic("admin", ADMIN_PASSWORD)).statusCode());
+    }
+
+    @Test
     void wrongPasswordsAndUnknownUsersAreRefused() throws IOException {
         assertEquals(401, call("GET", "/security/whoami", basic("viewer", "wrong-password")).statusCode());
         assertEquals(401, call("GET", "/security/whoami", basic("admin", VIEWER_PASSWORD)).statusCode());
@@ -175,8 +194,16 @@ class LocalUsersSecurityIT {
     }
 
     private static HttpResponse<String> call(String method, String path, String authorization) throws IOException {
+        return call(method, path, authorization, null);
+    }
+
+    private static HttpResponse<String> call(String method, String path, String authorization, String json) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path))
-                .method(method, HttpRequest.BodyPublishers.noBody()).header("Accept", "application/json");
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .header("Accept", "application/json");
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
