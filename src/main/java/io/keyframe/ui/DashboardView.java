@@ -62,6 +62,9 @@ public class DashboardView implements Serializable {
     @Inject
     transient Clock clock;
 
+    @Inject
+    transient UiAccess access;
+
     private List<CameraTile> tiles = List.of();
     private int recording;
     private int streamCount;
@@ -116,12 +119,18 @@ public class DashboardView implements Serializable {
     }
 
     public void start(String camera, String stream) {
+        if (!access.requireOperator()) {
+            return;
+        }
         UiActions.run("Recording " + camera + "/" + stream + " started (manual override)",
                 () -> manager.start(CameraId.of(camera), Optional.of(StreamId.of(stream))));
         refresh();
     }
 
     public void stop(String camera, String stream) {
+        if (!access.requireOperator()) {
+            return;
+        }
         UiActions.run("Recording " + camera + "/" + stream + " stopped (manual override)",
                 () -> manager.stop(CameraId.of(camera), Optional.of(StreamId.of(stream))));
         refresh();
@@ -129,6 +138,9 @@ public class DashboardView implements Serializable {
 
     /** Gives the stream back to its mode (schedule, events or continuous). */
     public void resume(String camera, String stream) {
+        if (!access.requireOperator()) {
+            return;
+        }
         UiActions.run(camera + "/" + stream + " follows its recording mode again",
                 () -> manager.clearOverride(CameraId.of(camera), Optional.of(StreamId.of(stream))));
         refresh();
@@ -136,6 +148,9 @@ public class DashboardView implements Serializable {
 
     /** A manual event on the camera's streams, as {@code POST /recording/event/{camera_id}} without a body. */
     public void trigger(String camera) {
+        if (!access.requireOperator()) {
+            return;
+        }
         UiActions.run("Event triggered on " + camera,
                 () -> events.start(camera, null, new EventRequest("manual", "operator page", null), "ui"));
         refresh();

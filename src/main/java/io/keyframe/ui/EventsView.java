@@ -53,6 +53,9 @@ public class EventsView implements Serializable {
     transient EventTrigger trigger;
 
     @Inject
+    transient UiAccess access;
+
+    @Inject
     transient Clock clock;
 
     private List<String> cameras = List.of();
@@ -118,6 +121,9 @@ public class EventsView implements Serializable {
 
     /** Starts (or extends) an event as the REST trigger does; origin {@code ui}. */
     public void triggerEvent() {
+        if (!access.requireOperator()) {
+            return;
+        }
         FacesContext faces = FacesContext.getCurrentInstance();
         try {
             EventRequest request = new EventRequest(triggerType, blank(triggerSource) ? null : triggerSource.strip(),
@@ -136,6 +142,9 @@ public class EventsView implements Serializable {
 
     /** Ends an open event now. */
     public void end(EventRow row) {
+        if (!access.requireOperator()) {
+            return;
+        }
         try {
             trigger.end(row.id(), "ui");
         } catch (ApiException e) {

@@ -1,0 +1,105 @@
+package io.keyframe.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.logging.Logger;
+
+/**
+ * Sign-in of the local users ({@code KEYFRAME_SECURITY=local}; vetoed in the other modes by
+ * {@link LocalSignInExtension}). One web module has one authentication mechanism, and the two
+ * kinds of client want different things: the API answers an anonymous call with 401 and a Basic
+ * challenge (scripts send {@code Authorization: Basic}); the operator pages send a browser to a
+ * sign-in form and, once signed in, keep the user in the HTTP session ({@link AutoApplySession}).
+ * Credentials are checked by the container's identity store, that is Liberty's basicRegistry.
+ */
+@ApplicationScoped
+@AutoApplySession
+public class LocalSignIn implements HttpAuthenticationMechanism {
+
+    /** Where the sign-in form posts ({@link SignInServlet} sends the browser on). */
+    public static final String SIGN_IN = "/ui/sign-in";
+    public static final String FORM = "/ui/login.xhtml";
+    /** Session attribute: the page asked for before signing in. */
+    static final String TARGET = "io.keyframe.signin.target";
+    private static final Logger LOG = Logger.getLogger(LocalSignIn.class.getName());
+
+    @Inject
+    IdentityStoreHandler identities;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            String[] userAndPassword = decode(header.substring(6).trim());
+            if (userAndPassword != null) {
+                CredentialValidationResult result = identities.validate(
+                        new UsernamePasswordCredential(userAndPassword[0], userAndPassword[1]));
+                if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                    return context.notifyContainerAboutLogin(result);
+                }
+                LOG.warning("sign-in failed: user '" + printable(userAndPassword[0]) + "' (HTTP Basic) from "
+                        + request.getRemoteAddr() + " for " + request.getMethod() + " " + path);
+            }
+            return challenge(response, context);
+        }
+        if (path.equals(SIGN_IN) && "POST".equals(request.getMethod())) {
+            String user = request.getParameter("username");
+            String password = request.getParameter("password");
+            if (user != null && password != null) {
+                CredentialValidationResult result = identities.validate(new UsernamePasswordCredential(user, password));
+                if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                    request.changeSessionId(); // no session fixation
+                    return context.notifyContainerAboutLogin(result);
+                }
+                LOG.warning("sign-in failed: user '" + printable(user) + "' (form) from " + request.getRemoteAddr());
+            }
+            return context.redirect(request.getContextPath() + FORM + "?failed=true");
+        }
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        if (path.startsWith("/ui/")) {
+            if ("GET".equals(request.getMethod())) {
+                String query = request.getQueryString();
+                request.getSession().setAttribute(TARGET, path + (query == null ? "" : "?" + query));
+            }
+            return context.redirect(request.getContextPath() + FORM);
+        }
+        return challenge(response, context);
+    }
+
+    private static AuthenticationStatus challenge(HttpServletResponse response, HttpMessageContext context) {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"Keyframe\", charset=\"UTF-8\"");
+        return context.responseUnauthorized();
+    }
+
+    /** {@code user:password} from a Basic header, or null when it is not one. */
+    static String[] decode(String token) {
+        try {
+            String text = new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8);
+            int colon = text.indexOf(':');
+            return colon <= 0 ? null : new String[] {text.substring(0, colon), text.substring(colon + 1)};
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** A user name as typed, safe for one log line. */
+    static String printable(String user) {
+        String cut = user.length() > 64 ? user.substring(0, 64) + "…" : user;
+        return cut.replaceAll("\\p{Cntrl}", "?");
+    }
+}

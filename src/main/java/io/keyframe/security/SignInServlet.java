@@ -1,0 +1,54 @@
+package io.keyframe.security;
+
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+
+/**
+ * {@code POST /ui/sign-in}: {@link LocalSignIn} has checked the form's credentials; this sends the
+ * browser on to the page it asked for (only ever a page of this server) or to the dashboard.
+ * {@code POST /ui/sign-out} ends the session and shows the sign-in form again.
+ */
+@WebServlet(urlPatterns = {LocalSignIn.SIGN_IN, SignInServlet.SIGN_OUT})
+public class SignInServlet extends HttpServlet {
+
+    static final String SIGN_OUT = "/ui/sign-out";
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getServletPath();
+        if (path.equals(SIGN_OUT)) {
+            try {
+                request.logout();
+            } catch (jakarta.servlet.ServletException e) {
+                // nothing more to end
+            }
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                session.invalidate();
+            }
+            response.sendRedirect(request.getContextPath() + LocalSignIn.FORM + "?signed_out=true");
+            return;
+        }
+        if (request.getUserPrincipal() == null) {
+            response.sendRedirect(request.getContextPath() + LocalSignIn.FORM + "?failed=true");
+            return;
+        }
+        HttpSession session = request.getSession(false);
+        Object target = session == null ? null : session.getAttribute(LocalSignIn.TARGET);
+        if (session != null) {
+            session.removeAttribute(LocalSignIn.TARGET);
+        }
+        String next = target instanceof String t && t.startsWith("/ui/") && !t.startsWith("//") ? t : "/ui/dashboard.xhtml";
+        response.sendRedirect(request.getContextPath() + next);
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+    }
+}
