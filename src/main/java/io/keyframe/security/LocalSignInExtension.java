@@ -18,6 +18,12 @@ public class LocalSignInExtension implements Extension {
         }
     }
 
+    void onLocalUserStore(@Observes ProcessAnnotatedType<LocalUserStore> type) {
+        if (mode() != SecurityMode.LOCAL) {
+            type.veto();
+        }
+    }
+
     static SecurityMode mode() {
         try {
             return SecurityMode.parse(ConfigProvider.getConfig().getOptionalValue(SecurityMode.VARIABLE, String.class)
