@@ -67,7 +67,7 @@ class RefusedAccessLocalIT {
 
     @Test
     void eachUserHasHisOwnDownloadBucket() throws IOException {
-        assertEquals(401, call("GET", FILE, null).statusCode(), "anonymous is refused before counting");
+        assertEquals(401, call("GET", FILE, null).statusCode(), "anonymous is refused");
         for (int i = 0; i < 3; i++) {
             assertNotEquals(429, call("GET", FILE, basic("viewer", VIEWER_PASSWORD)).statusCode(), "request " + i);
         }
