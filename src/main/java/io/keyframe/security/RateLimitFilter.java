@@ -19,8 +19,8 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * The per-principal rate limit of {@link RateLimited} resources: the key is the authenticated user
- * name, or the client address when nobody is signed in (security {@code off}). Runs after the role
- * check, so a refused caller costs nothing and is never counted.
+ * name, or the client address when nobody is signed in (security {@code off}). Runs after
+ * authentication, so a signed-in caller is counted by name.
  */
 @Provider
 @ApplicationScoped
@@ -58,7 +58,10 @@ public class RateLimitFilter implements ContainerRequestFilter {
         if (limited == null) {
             return;
         }
-        RateLimiter limiter = limited.value() == RateLimited.Kind.EXPORT ? exports : downloads;
+        // a Range request on an export is a player fetching (or seeking in) an export already asked
+        // for: it costs a download token, so playback of an export is never starved by the tight bucket
+        boolean export = limited.value() == RateLimited.Kind.EXPORT && request.getHeaderString("Range") == null;
+        RateLimiter limiter = export ? exports : downloads;
         long retryAfter = limiter.acquire(principal(request));
         if (retryAfter > 0) {
             Response refused = ApiError.response(429, "too many requests: try again in " + retryAfter + " s");

@@ -82,6 +82,9 @@ class RateLimitIT {
         // one a minute: the next token is 60 s away at most
         int retry = Integer.parseInt(second.toLowerCase().split("\r\nretry-after: ")[1].split("\r\n")[0].trim());
         assertTrue(retry >= 1 && retry <= 60, "Retry-After " + retry);
+        // a player's Range request for an export costs a download token, not an export one
+        String ranged = rawGet("127.0.0.3", EXPORT, "Range: bytes=0-\r\n");
+        assertTrue(!ranged.startsWith("HTTP/1.1 429"), ranged);
         // downloads of that client are not touched by its exports
         String download = rawGet("127.0.0.3", SEGMENT + "/file");
         assertTrue(!download.startsWith("HTTP/1.1 429"), download);
@@ -98,12 +101,16 @@ class RateLimitIT {
 
     /** A GET from another loopback source address (java.net.http cannot bind one). */
     private static String rawGet(String fromAddress, String path) throws IOException {
+        return rawGet(fromAddress, path, "");
+    }
+
+    private static String rawGet(String fromAddress, String path, String headers) throws IOException {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(fromAddress), 0));
             socket.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), server.uri("/").getPort()), 5000);
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\nConnection: close\r\n\r\n")
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n" + headers + "Connection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
