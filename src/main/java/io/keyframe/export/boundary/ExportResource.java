@@ -10,6 +10,7 @@ import io.keyframe.export.control.ExportPlan;
 import io.keyframe.export.control.ExportSegments;
 import io.keyframe.export.entity.ExportRange;
 import io.keyframe.platform.rest.ApiException;
+import io.keyframe.security.RateLimited;
 import io.keyframe.security.Roles;
 import io.keyframe.segment.boundary.RangedFile;
 import io.keyframe.segment.control.ServedFile;
@@ -42,6 +43,7 @@ import java.time.temporal.ChronoUnit;
  */
 @Path("/cameras/{camera_id}/export")
 @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
+@RateLimited(RateLimited.Kind.EXPORT)
 public class ExportResource {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);

@@ -1,5 +1,6 @@
 package io.keyframe.export.boundary;
 
+import io.keyframe.security.RateLimited;
 import io.keyframe.security.Roles;
 import io.keyframe.segment.boundary.RangedFile;
 import io.keyframe.segment.boundary.SegmentFileResource;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.core.Response;
  */
 @Path("/segments/{id}/rendition/h264")
 @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
+@RateLimited(RateLimited.Kind.DOWNLOAD)
 public class RenditionResource {
 
     @Inject

@@ -3,6 +3,7 @@ package io.keyframe.export.boundary;
 import io.keyframe.export.control.Thumbnails;
 import io.keyframe.platform.rest.ApiException;
 import io.keyframe.platform.rest.Requests;
+import io.keyframe.security.RateLimited;
 import io.keyframe.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -25,6 +26,7 @@ import java.nio.file.attribute.BasicFileAttributes;
  */
 @Path("/segments/{id}/thumbnail")
 @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
+@RateLimited(RateLimited.Kind.DOWNLOAD)
 public class ThumbnailResource {
 
     static final int MAX_AGE_SECS = 86_400;

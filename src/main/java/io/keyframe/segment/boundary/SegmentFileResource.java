@@ -1,6 +1,7 @@
 package io.keyframe.segment.boundary;
 
 import io.keyframe.platform.rest.ApiException;
+import io.keyframe.security.RateLimited;
 import io.keyframe.security.Roles;
 import io.keyframe.segment.control.H264Renditions;
 import io.keyframe.segment.control.SegmentFiles;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.core.Response;
  */
 @Path("/segments/{id}/file")
 @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
+@RateLimited(RateLimited.Kind.DOWNLOAD)
 public class SegmentFileResource {
 
 

@@ -22,6 +22,14 @@ public class SharedServer implements ParameterResolver {
             check_interval_secs = 3600
             """;
 
+    /** Every shared-server test calls from 127.0.0.1: one client for the rate limit, so it is off here (RateLimitIT tests it). */
+    static final String NO_RATE_LIMIT = """
+
+            [security]
+            download_per_minute = 0
+            export_per_minute = 0
+            """;
+
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         return parameter.getParameter().getType() == KeyframeServer.class;
@@ -35,7 +43,7 @@ public class SharedServer implements ParameterResolver {
     }
 
     private static KeyframeServer startOrClean() {
-        KeyframeServer server = new KeyframeServer(TOML);
+        KeyframeServer server = new KeyframeServer(TOML + NO_RATE_LIMIT);
         try {
             return server.start();
         } catch (RuntimeException e) {
