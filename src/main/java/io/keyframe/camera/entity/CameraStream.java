@@ -2,6 +2,7 @@ package io.keyframe.camera.entity;
 
 import io.keyframe.recording.control.Transport;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -54,6 +55,8 @@ public class CameraStream {
 
     private String url;
     private String username;
+    /** Encrypted at rest (AES-256-GCM, {@link EncryptedPassword}). */
+    @Convert(converter = EncryptedPassword.class)
     private String password;
 
     @Column(name = "is_primary")
