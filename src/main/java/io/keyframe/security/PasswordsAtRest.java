@@ -27,9 +27,11 @@ public class PasswordsAtRest {
         try {
             encrypted = passwords.checkAndEncrypt(cipher);
         } catch (SecretCipher.UndecryptableSecretException e) {
-            throw new IllegalStateException("stored camera passwords cannot be decrypted with the configured key: set "
+            String message = "stored camera passwords cannot be decrypted with the configured key: set "
                     + SecretKeys.KEY_VARIABLE + " (or " + SecretKeys.KEY_FILE_SETTING
-                    + ") to the key they were encrypted with");
+                    + ") to the key they were encrypted with; no stream is started";
+            LOG.severe(message);
+            throw new IllegalStateException(message);
         }
         if (encrypted > 0) {
             LOG.info("encrypted " + encrypted + " camera password(s) stored in plain text by an earlier version");
