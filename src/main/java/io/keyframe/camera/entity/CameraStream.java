@@ -1,6 +1,8 @@
 package io.keyframe.camera.entity;
 
 import io.keyframe.recording.control.Transport;
+import io.keyframe.security.SecretCipher;
+import io.keyframe.security.StoredSecrets;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -54,6 +56,11 @@ public class CameraStream {
 
     private String url;
     private String username;
+    /**
+     * Encrypted at rest ({@link SecretCipher}: {@code enc:v1:...}); a plain legacy value is read as is
+     * and encrypted at start-up. Explicit rather than a JPA converter: Hibernate would ask CDI for
+     * the converter before the bean manager is ready (NotYetReadyException on Liberty).
+     */
     private String password;
 
     @Column(name = "is_primary")
@@ -105,7 +112,7 @@ public class CameraStream {
 
     /** For the recorder only; never serialised. */
     public String password() {
-        return password;
+        return SecretCipher.isEncrypted(password) ? StoredSecrets.cipher().decrypt(password) : password;
     }
 
     public boolean hasPassword() {
@@ -149,7 +156,8 @@ public class CameraStream {
         this.url = spec.url().toString();
         this.username = spec.username();
         if (spec.passwordGiven()) {
-            this.password = spec.password();
+            String plain = spec.password();
+            this.password = plain == null || plain.isEmpty() ? plain : StoredSecrets.cipher().encrypt(plain);
         }
         this.primary = spec.primary();
         this.transport = spec.transport().name().toLowerCase();
