@@ -76,8 +76,12 @@ class RouteMatrixIT {
     record Call(String path, String json) {
     }
 
-    /** The role an operation needs and how to call it with valid input. */
-    record Rule(Role lowest, Supplier<Call> call) {
+    /** The role an operation needs and how to call it with valid input (one call per route it stands for). */
+    record Rule(Role lowest, List<Supplier<Call>> calls) {
+        @SafeVarargs
+        static Rule of(Role lowest, Supplier<Call>... calls) {
+            return new Rule(lowest, List.of(calls));
+        }
     }
 
     private static KeyframeServer server;
@@ -187,27 +191,28 @@ class RouteMatrixIT {
         t.put("POST /recording/stop/{camera_id}", rule(Role.OPERATOR, "/recording/stop/" + CAMERA));
         t.put("DELETE /recording/override/{camera_id}/{stream_id}", rule(Role.OPERATOR, "/recording/override/" + CAMERA + "/" + STREAM));
         t.put("DELETE /recording/override/{camera_id}", rule(Role.OPERATOR, "/recording/override/" + CAMERA));
-        t.put("POST /recording/event/{camera_id}", new Rule(Role.OPERATOR,
+        t.put("POST /recording/event/{camera_id}", Rule.of(Role.OPERATOR,
                 () -> new Call("/recording/event/" + CAMERA, "{\"event_type\": \"motion\", \"duration_secs\": 1}")));
-        // {event_id}/end shares this shape: the matrix ends the event it made in footage()
-        t.put("POST /recording/event/{camera_id}/{stream_id}", new Rule(Role.OPERATOR,
+        // {event_id}/end shares this shape: a trigger on the stream, then the end of footage()'s event
+        t.put("POST /recording/event/{camera_id}/{stream_id}", Rule.of(Role.OPERATOR,
+                () -> new Call("/recording/event/" + CAMERA + "/" + STREAM, "{\"event_type\": \"alarm\", \"duration_secs\": 1}"),
                 () -> new Call("/recording/event/" + eventId + "/end", null)));
-        t.put("PUT /cameras/{camera_id}/schedule", new Rule(Role.OPERATOR,
+        t.put("PUT /cameras/{camera_id}/schedule", Rule.of(Role.OPERATOR,
                 () -> new Call("/cameras/" + CAMERA + "/schedule", "{\"time_zone\": \"UTC\", \"weekly\": {}}")));
         // admin: cameras, retention, prune, holds, audit
-        t.put("POST /security/admin-only", new Rule(Role.ADMIN, () -> new Call("/security/admin-only", null)));
-        t.put("POST /cameras", new Rule(Role.ADMIN, () -> new Call("/cameras", cameraJson().replace(CAMERA, "matrixnew"))));
-        t.put("PUT /cameras/{camera_id}", new Rule(Role.ADMIN, () -> new Call("/cameras/" + CAMERA, cameraJson())));
-        t.put("POST /cameras/probe", new Rule(Role.ADMIN,
+        t.put("POST /security/admin-only", Rule.of(Role.ADMIN, () -> new Call("/security/admin-only", null)));
+        t.put("POST /cameras", Rule.of(Role.ADMIN, () -> new Call("/cameras", cameraJson().replace(CAMERA, "matrixnew"))));
+        t.put("PUT /cameras/{camera_id}", Rule.of(Role.ADMIN, () -> new Call("/cameras/" + CAMERA, cameraJson())));
+        t.put("POST /cameras/probe", Rule.of(Role.ADMIN,
                 () -> new Call("/cameras/probe", Json.createObjectBuilder().add("url", cameras.url(Mount.H264)).build().toString())));
-        t.put("POST /cameras/{camera_id}/probe", new Rule(Role.ADMIN, () -> new Call("/cameras/" + CAMERA + "/probe", null)));
+        t.put("POST /cameras/{camera_id}/probe", Rule.of(Role.ADMIN, () -> new Call("/cameras/" + CAMERA + "/probe", null)));
         t.put("GET /holds", rule(Role.ADMIN, "/holds?camera_id=" + CAMERA));
-        t.put("POST /cameras/{camera_id}/holds", new Rule(Role.ADMIN, () -> new Call("/cameras/" + CAMERA + "/holds", holdJson())));
-        t.put("POST /segments/{id}/hold", new Rule(Role.ADMIN,
+        t.put("POST /cameras/{camera_id}/holds", Rule.of(Role.ADMIN, () -> new Call("/cameras/" + CAMERA + "/holds", holdJson())));
+        t.put("POST /segments/{id}/hold", Rule.of(Role.ADMIN,
                 () -> new Call("/segments/" + segmentId + "/hold", "{\"reason\": \"route matrix\"}")));
         t.put("GET /cleanup/status", rule(Role.ADMIN, "/cleanup/status"));
         t.put("GET /cleanup/audit", rule(Role.ADMIN, "/cleanup/audit"));
-        t.put("POST /cleanup/run", new Rule(Role.ADMIN, () -> new Call("/cleanup/run", null)));
+        t.put("POST /cleanup/run", Rule.of(Role.ADMIN, () -> new Call("/cleanup/run", null)));
         t.put("DELETE /segments/{id}/hold", rule(Role.ADMIN, () -> "/segments/" + segmentId + "/hold"));
         t.put("DELETE /holds/{hold_id}", rule(Role.ADMIN, () -> "/holds/" + holdId));
         t.put("DELETE /recording/prune/{camera_id}/{stream_id}", rule(Role.ADMIN,
@@ -236,6 +241,7 @@ class RouteMatrixIT {
     void everyOperationRefusesAnonymousAndLowerRolesAndServesItsRole() {
         Set<String> documented = documentedOperations();
         List<String> failures = new ArrayList<>();
+        int checks = 0;
         for (Map.Entry<String, Rule> entry : table().entrySet()) {
             String operation = entry.getKey();
             if (!documented.contains(operation)) {
@@ -243,29 +249,16 @@ class RouteMatrixIT {
             }
             String method = operation.substring(0, operation.indexOf(' '));
             Rule rule = entry.getValue();
-            Call call = rule.call().get();
-            for (Role role : Role.values()) {
-                boolean allowed = role.compareTo(rule.lowest()) >= 0;
-                // a state-changing call runs once, by its lowest role; reads run for every allowed role
-                if (allowed && role != rule.lowest() && !isRead(method)) {
-                    continue;
-                }
-                int status = call(method, call.path(), role, call.json()).statusCode();
-                boolean ok;
-                if (allowed) {
-                    ok = status >= 200 && status < 300;
-                } else {
-                    ok = status == (role == Role.ANONYMOUS ? 401 : 403);
-                }
-                if (!ok) {
-                    failures.add(operation + " as " + role + " (" + method + " " + call.path() + "): " + status
-                            + (allowed ? ", expected 2xx" : ", expected " + (role == Role.ANONYMOUS ? 401 : 403)));
-                }
+            for (Supplier<Call> next : rule.calls()) {
+                checks += check(operation, method, rule.lowest(), next.get(), failures);
             }
         }
         if (!failures.isEmpty()) {
             fail(failures.size() + " route check(s) failed:\n" + String.join("\n", failures));
         }
+        assertTrue(checks >= 3 * documented.size(), "too few checks ran: " + checks);
+        // the destructive calls ran, last: the camera is gone
+        assertEquals(404, call("GET", "/cameras/" + CAMERA, Role.VIEWER, null).statusCode());
     }
 
     @Test
@@ -278,6 +271,27 @@ class RouteMatrixIT {
         assertEquals(200, call("GET", "/health/ready", Role.ANONYMOUS, null).statusCode());
         assertTrue(table().values().stream().noneMatch(rule -> rule.lowest() == Role.ANONYMOUS),
                 "only /health/* and /openapi are anonymous, and neither is an API operation");
+    }
+
+    /** Calls {@code call} as every role; returns how many calls it made, adds what went wrong to {@code failures}. */
+    private static int check(String operation, String method, Role lowest, Call call, List<String> failures) {
+        int checks = 0;
+        for (Role role : Role.values()) {
+            boolean allowed = role.compareTo(lowest) >= 0;
+            // a state-changing call runs once, by its lowest role; reads run for every allowed role
+            if (allowed && role != lowest && !isRead(method)) {
+                continue;
+            }
+            int status = call(method, call.path(), role, call.json()).statusCode();
+            int refused = role == Role.ANONYMOUS ? 401 : 403;
+            boolean ok = allowed ? status >= 200 && status < 300 : status == refused;
+            if (!ok) {
+                failures.add(operation + " as " + role + " (" + method + " " + call.path() + "): " + status
+                        + (allowed ? ", expected 2xx" : ", expected " + refused));
+            }
+            checks++;
+        }
+        return checks;
     }
 
     private static boolean isRead(String method) {
@@ -306,11 +320,11 @@ class RouteMatrixIT {
     }
 
     private static Rule rule(Role lowest, String path) {
-        return new Rule(lowest, () -> new Call(path, null));
+        return Rule.of(lowest, () -> new Call(path, null));
     }
 
     private static Rule rule(Role lowest, Supplier<String> path) {
-        return new Rule(lowest, () -> new Call(path.get(), null));
+        return Rule.of(lowest, () -> new Call(path.get(), null));
     }
 
     private static String cameraJson() {
