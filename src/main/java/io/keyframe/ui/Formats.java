@@ -10,7 +10,6 @@ import java.util.Locale;
 public final class Formats {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
     private Formats() {
     }
@@ -20,7 +19,7 @@ public final class Formats {
     }
 
     public static String dateTime(Instant at) {
-        return at == null ? "–" : DATE_TIME.format(at.atZone(ZoneId.systemDefault()));
+        return StorageFigures.time(at, ZoneId.systemDefault());
     }
 
     /** {@code 12:03:04 (8 s ago)}; today's times without the date. */
@@ -61,17 +60,5 @@ public final class Formats {
             return String.format(Locale.ROOT, "%.2f Mbit/s", bps / 1e6);
         }
         return String.format(Locale.ROOT, "%d kbit/s", Math.round(bps / 1e3));
-    }
-
-    /** Bytes in binary units: {@code 1.5 GiB}. */
-    public static String bytes(long bytes) {
-        String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
-        double value = bytes;
-        int unit = 0;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return unit == 0 ? bytes + " B" : String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 }

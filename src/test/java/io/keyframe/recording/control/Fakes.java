@@ -1,12 +1,10 @@
 package io.keyframe.recording.control;
 
+import io.keyframe.testing.HandClock;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -93,35 +91,16 @@ final class Fakes {
         }
     }
 
-    static final class MutableClock extends Clock {
-        Instant now = Instant.parse("2026-11-24T18:10:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     /** Runs "execute" tasks on {@link #runPending()} and timers as virtual time advances. */
     static final class ManualScheduler implements TaskScheduler {
-        private final MutableClock clock;
+        private final HandClock clock;
         private final List<Runnable> pending = new ArrayList<>();
         private final List<Timer> timers = new ArrayList<>();
 
         private record Timer(Instant due, Runnable task, boolean[] cancelled) {
         }
 
-        ManualScheduler(MutableClock clock) {
+        ManualScheduler(HandClock clock) {
             this.clock = clock;
         }
 

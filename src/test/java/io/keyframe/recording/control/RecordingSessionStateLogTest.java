@@ -1,5 +1,6 @@
 package io.keyframe.recording.control;
 
+import io.keyframe.testing.HandClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.keyframe.camera.entity.CameraId;
@@ -7,7 +8,6 @@ import io.keyframe.camera.entity.StreamId;
 import io.keyframe.recording.control.Fakes.FakeFactory;
 import io.keyframe.recording.control.Fakes.FakeSink;
 import io.keyframe.recording.control.Fakes.ManualScheduler;
-import io.keyframe.recording.control.Fakes.MutableClock;
 import io.keyframe.recording.control.Fakes.SwitchableReachability;
 import java.net.URI;
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ class RecordingSessionStateLogTest {
     @TempDir
     Path root;
 
-    private final MutableClock clock = new MutableClock();
+    private final HandClock clock = new HandClock();
     private final ManualScheduler scheduler = new ManualScheduler(clock);
     private final FakeFactory factory = new FakeFactory();
 

@@ -1,5 +1,6 @@
 package io.keyframe.recording.control;
 
+import io.keyframe.testing.HandClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +11,6 @@ import io.keyframe.recording.control.Fakes.FakeFactory;
 import io.keyframe.recording.control.Fakes.FakeRecorder;
 import io.keyframe.recording.control.Fakes.FakeSink;
 import io.keyframe.recording.control.Fakes.ManualScheduler;
-import io.keyframe.recording.control.Fakes.MutableClock;
 import io.keyframe.recording.control.Fakes.SwitchableReachability;
 import java.net.URI;
 import java.nio.file.Files;
@@ -26,7 +26,7 @@ class RecordingSessionTest {
     @TempDir
     Path root;
 
-    private final MutableClock clock = new MutableClock();
+    private final HandClock clock = new HandClock();
     private final ManualScheduler scheduler = new ManualScheduler(clock);
     private final FakeFactory factory = new FakeFactory();
     private final FakeSink sink = new FakeSink();
