@@ -1,5 +1,8 @@
 package it.io.keyframe.security;
 
+import static it.io.keyframe.support.LocalUsers.ADMIN_PASSWORD;
+import static it.io.keyframe.support.LocalUsers.OPERATOR_PASSWORD;
+import static it.io.keyframe.support.LocalUsers.VIEWER_PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,15 +11,14 @@ import io.keyframe.sim.CameraSimulator;
 import io.keyframe.sim.Mount;
 import it.io.keyframe.support.Api;
 import it.io.keyframe.support.Browser;
-import it.io.keyframe.support.FreePorts;
 import it.io.keyframe.support.KeyframeServer;
+import it.io.keyframe.support.LocalUsers;
 import it.io.keyframe.support.SharedServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.Base64;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -28,20 +30,11 @@ import org.openqa.selenium.By;
  */
 class LocalSignInIT {
 
-    private static final String ADMIN_PASSWORD = "ui-admin-Secret-1";
-    private static final String OPERATOR_PASSWORD = "ui-operator-Secret-2";
-    private static final String VIEWER_PASSWORD = "ui-viewer-Secret-3";
     private static final String CAMERA = "signincam";
 
     @Test
     void anOperatorSignsInStartsARecordingIsKeptOutOfAdminPagesAndSignsOut() throws Exception {
-        try (KeyframeServer server = new KeyframeServer(SharedServer.TOML)
-                .env("KEYFRAME_SECURITY", "local")
-                .env("HTTPS_PORT", Integer.toString(FreePorts.next()))
-                .env("KEYFRAME_KEYSTORE_PASSWORD", "ui-keystore-Secret-4")
-                .env("KEYFRAME_ADMIN_PASSWORD", ADMIN_PASSWORD)
-                .env("KEYFRAME_OPERATOR_PASSWORD", OPERATOR_PASSWORD)
-                .env("KEYFRAME_VIEWER_PASSWORD", VIEWER_PASSWORD);
+        try (KeyframeServer server = LocalUsers.server(SharedServer.TOML);
              CameraSimulator cameras = CameraSimulator.builder().port(0).h264(640, 360, 15).gopFrames(15).start()) {
             server.start();
             // scripts: 401 with a Basic challenge, not a redirect to a form
@@ -49,7 +42,7 @@ class LocalSignInIT {
             assertEquals(401, anonymous.statusCode());
             assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
             HttpResponse<String> created = server.send(HttpRequest.newBuilder(server.uri("/cameras"))
-                    .header("Authorization", basic("admin", ADMIN_PASSWORD)).header("Content-Type", "application/json")
+                    .header("Authorization", LocalUsers.basic("admin", ADMIN_PASSWORD)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(Api.camera(CAMERA, cameras.url(Mount.H264), "off", null))));
             assertEquals(201, created.statusCode(), created.body());
             // a page without a session: to the sign-in form
@@ -115,7 +108,4 @@ class LocalSignInIT {
         driver.findElement(By.id("sign-in")).click();
     }
 
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
 }

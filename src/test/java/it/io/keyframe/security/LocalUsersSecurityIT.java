@@ -1,5 +1,9 @@
 package it.io.keyframe.security;
 
+import static it.io.keyframe.support.LocalUsers.ADMIN_PASSWORD;
+import static it.io.keyframe.support.LocalUsers.KEYSTORE_PASSWORD;
+import static it.io.keyframe.support.LocalUsers.OPERATOR_PASSWORD;
+import static it.io.keyframe.support.LocalUsers.VIEWER_PASSWORD;
 import static it.io.keyframe.security.OidcSecurityIT.basic;
 import static it.io.keyframe.security.OidcSecurityIT.json;
 import static it.io.keyframe.security.OidcSecurityIT.roles;
@@ -9,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.io.keyframe.support.FreePorts;
 import it.io.keyframe.support.KeyframeServer;
+import it.io.keyframe.support.LocalUsers;
 import it.io.keyframe.support.SharedServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,25 +41,14 @@ import org.junit.jupiter.api.Test;
  */
 class LocalUsersSecurityIT {
 
-    private static final String ADMIN_PASSWORD = "it-admin-Secret-1";
-    private static final String OPERATOR_PASSWORD = "it-operator-Secret-2";
-    private static final String VIEWER_PASSWORD = "it-viewer-Secret-3";
-    private static final String KEYSTORE_PASSWORD = "it-keystore-Secret-4";
-
     private static KeyframeServer server;
     private static int httpsPort;
 
     @BeforeAll
     static void start() {
         httpsPort = FreePorts.next();
-        server = new KeyframeServer(SharedServer.TOML)
-                .env("KEYFRAME_SECURITY", "local")
-                .env("HTTPS_PORT", Integer.toString(httpsPort))
-                .env("KEYFRAME_KEYSTORE_PASSWORD", KEYSTORE_PASSWORD)
-                // as bin/keyframe keeps it: a Liberty {hash}, never the password itself
-                .env("KEYFRAME_ADMIN_PASSWORD", libertyHash(ADMIN_PASSWORD))
-                .env("KEYFRAME_OPERATOR_PASSWORD", OPERATOR_PASSWORD)
-                .env("KEYFRAME_VIEWER_PASSWORD", VIEWER_PASSWORD);
+        // the admin password as bin/keyframe keeps it: a Liberty {hash}, never the password itself
+        server = LocalUsers.server(SharedServer.TOML, libertyHash(ADMIN_PASSWORD), httpsPort);
         try {
             server.start();
         } catch (RuntimeException e) {

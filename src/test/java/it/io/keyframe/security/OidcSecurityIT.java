@@ -15,11 +15,9 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -212,7 +210,7 @@ class OidcSecurityIT {
     }
 
     static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return it.io.keyframe.support.LocalUsers.basic(user, password);
     }
 
     static JsonObject json(HttpResponse<String> response) {

@@ -1,13 +1,17 @@
 package it.io.keyframe.security;
 
+import static it.io.keyframe.support.LocalUsers.ADMIN_PASSWORD;
+import static it.io.keyframe.support.LocalUsers.KEYSTORE_PASSWORD;
+import static it.io.keyframe.support.LocalUsers.OPERATOR_PASSWORD;
+import static it.io.keyframe.support.LocalUsers.VIEWER_PASSWORD;
 import static it.io.keyframe.security.OidcSecurityIT.basic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import it.io.keyframe.support.FreePorts;
 import it.io.keyframe.support.KeyframeServer;
+import it.io.keyframe.support.LocalUsers;
 import it.io.keyframe.support.SharedServer;
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -25,10 +29,6 @@ import org.junit.jupiter.api.Test;
  */
 class RefusedAccessLocalIT {
 
-    private static final String ADMIN_PASSWORD = "it-admin-Secret-g1";
-    private static final String OPERATOR_PASSWORD = "it-operator-Secret-g2";
-    private static final String VIEWER_PASSWORD = "it-viewer-Secret-g3";
-    private static final String KEYSTORE_PASSWORD = "it-keystore-Secret-g4";
     private static final String WRONG_PASSWORD = "wrong-Password-g5";
     private static final String TOKEN = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJnLXRva2VuIn0.";
     private static final String FILE = "/segments/00000000-0000-0000-0000-000000000000/file";
@@ -37,13 +37,7 @@ class RefusedAccessLocalIT {
 
     @BeforeAll
     static void start() {
-        server = new KeyframeServer(SharedServer.TOML + RateLimitIT.LIMITS)
-                .env("KEYFRAME_SECURITY", "local")
-                .env("HTTPS_PORT", Integer.toString(FreePorts.next()))
-                .env("KEYFRAME_KEYSTORE_PASSWORD", KEYSTORE_PASSWORD)
-                .env("KEYFRAME_ADMIN_PASSWORD", ADMIN_PASSWORD)
-                .env("KEYFRAME_OPERATOR_PASSWORD", OPERATOR_PASSWORD)
-                .env("KEYFRAME_VIEWER_PASSWORD", VIEWER_PASSWORD);
+        server = LocalUsers.server(SharedServer.TOML + RateLimitIT.LIMITS);
         try {
             server.start();
         } catch (RuntimeException e) {

@@ -1,5 +1,9 @@
 package it.io.keyframe.security;
 
+import static it.io.keyframe.support.LocalUsers.ADMIN_PASSWORD;
+import static it.io.keyframe.support.LocalUsers.KEYSTORE_PASSWORD;
+import static it.io.keyframe.support.LocalUsers.OPERATOR_PASSWORD;
+import static it.io.keyframe.support.LocalUsers.VIEWER_PASSWORD;
 import static it.io.keyframe.security.OidcSecurityIT.basic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.keyframe.sim.CameraSimulator;
 import io.keyframe.sim.Mount;
-import it.io.keyframe.support.FreePorts;
 import it.io.keyframe.support.KeyframeServer;
+import it.io.keyframe.support.LocalUsers;
 import it.io.keyframe.support.SharedServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -45,11 +49,6 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RouteMatrixIT {
-
-    private static final String ADMIN_PASSWORD = "matrix-admin-Secret-1";
-    private static final String OPERATOR_PASSWORD = "matrix-operator-Secret-2";
-    private static final String VIEWER_PASSWORD = "matrix-viewer-Secret-3";
-    private static final String KEYSTORE_PASSWORD = "matrix-keystore-Secret-4";
 
     private static final String CAMERA = "matrixcam";
     private static final String STREAM = "main";
@@ -95,13 +94,7 @@ class RouteMatrixIT {
     @BeforeAll
     static void start() throws Exception {
         cameras = CameraSimulator.builder().port(0).h264(640, 360, 15).gopFrames(15).start();
-        server = new KeyframeServer(SharedServer.TOML)
-                .env("KEYFRAME_SECURITY", "local")
-                .env("HTTPS_PORT", Integer.toString(FreePorts.next()))
-                .env("KEYFRAME_KEYSTORE_PASSWORD", KEYSTORE_PASSWORD)
-                .env("KEYFRAME_ADMIN_PASSWORD", ADMIN_PASSWORD)
-                .env("KEYFRAME_OPERATOR_PASSWORD", OPERATOR_PASSWORD)
-                .env("KEYFRAME_VIEWER_PASSWORD", VIEWER_PASSWORD);
+        server = LocalUsers.server(SharedServer.TOML);
         try {
             server.start();
             footage();
