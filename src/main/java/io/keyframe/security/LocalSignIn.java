@@ -11,6 +11,10 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.json.Json;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.logging.Logger;
@@ -42,7 +46,16 @@ public class LocalSignIn implements HttpAuthenticationMechanism {
                                                 HttpMessageContext context) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String header = request.getHeader("Authorization");
-        if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+        boolean basic = header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
+        boolean form = path.equals(SIGN_IN) && "POST".equals(request.getMethod());
+        if ((basic || form) && !mayCarryPassword(request)) {
+            // the password has crossed the network in clear already; refuse it so that nobody
+            // comes to rely on it, and say where to go instead
+            LOG.warning("sign-in refused: " + (basic ? "HTTP Basic" : "the sign-in form") + " over plain HTTP from "
+                    + request.getRemoteAddr() + " for " + request.getMethod() + " " + path + " (only HTTPS or loopback)");
+            return refuseCleartext(request, response, context, form);
+        }
+        if (basic) {
             String[] userAndPassword = decode(header.substring(6).trim());
             if (userAndPassword != null) {
                 CredentialValidationResult result = identities.validate(
@@ -55,7 +68,7 @@ public class LocalSignIn implements HttpAuthenticationMechanism {
             }
             return challenge(response, context);
         }
-        if (path.equals(SIGN_IN) && "POST".equals(request.getMethod())) {
+        if (form) {
             String user = request.getParameter("username");
             String password = request.getParameter("password");
             if (user != null && password != null) {
@@ -78,7 +91,48 @@ public class LocalSignIn implements HttpAuthenticationMechanism {
             }
             return context.redirect(request.getContextPath() + FORM);
         }
+        String accept = request.getHeader("Accept");
+        if (path.equals("/") && accept != null && accept.contains("text/html")) {
+            // a browser opening the server's address: to the pages (and their sign-in form), not a Basic dialog
+            return context.redirect(request.getContextPath() + "/ui/");
+        }
         return challenge(response, context);
+    }
+
+    /** Passwords travel only over TLS, or on loopback where they never leave the machine. */
+    static boolean mayCarryPassword(HttpServletRequest request) {
+        return request.isSecure() || isLoopback(request.getRemoteAddr());
+    }
+
+    static boolean isLoopback(String address) {
+        if (address == null || address.isEmpty() || !address.matches("[0-9a-fA-F:.%\\[\\]]+")) {
+            return false; // only IP literals: never a name lookup
+        }
+        try {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static AuthenticationStatus refuseCleartext(HttpServletRequest request, HttpServletResponse response,
+                                                        HttpMessageContext context, boolean form) {
+        if (form) {
+            return context.redirect(request.getContextPath() + FORM + "?https=required");
+        }
+        try {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            response.setContentType("application/json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(Json.createObjectBuilder()
+                    .add("error", "HTTP Basic is accepted only over HTTPS (or from this machine): use the HTTPS port")
+                    .build().toString());
+            response.flushBuffer();
+        } catch (IOException e) {
+            // the client is gone; nothing was accepted either way
+        }
+        // SEND_CONTINUE: the answer is complete (SEND_FAILURE would let the container write its own after it)
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     private static AuthenticationStatus challenge(HttpServletResponse response, HttpMessageContext context) {

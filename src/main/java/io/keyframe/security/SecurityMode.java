@@ -17,10 +17,10 @@ public enum SecurityMode {
 
     public static final String VARIABLE = "KEYFRAME_SECURITY";
 
-    /** Parses the variable's value; a value that names no mode is refused rather than read as "off". */
+    /** Parses the variable's value (unset: local, the default); a value that names no mode is refused rather than read as "off". */
     public static SecurityMode parse(String value) {
         if (value == null || value.isBlank()) {
-            return OFF;
+            return LOCAL;
         }
         try {
             return valueOf(value.trim().toUpperCase(Locale.ROOT));

@@ -58,8 +58,8 @@ public class UiAccess {
     /** No authentication happened and none is configured: {@code KEYFRAME_SECURITY=off}. */
     private static boolean securityOff() {
         String mode = org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getOptionalValue(io.keyframe.security.SecurityMode.VARIABLE, String.class).orElse("off");
-        return "off".equalsIgnoreCase(mode.trim());
+                .getOptionalValue(io.keyframe.security.SecurityMode.VARIABLE, String.class).orElse(null);
+        return io.keyframe.security.SecurityMode.parse(mode) == io.keyframe.security.SecurityMode.OFF;
     }
 
     private static ExternalContext external() {

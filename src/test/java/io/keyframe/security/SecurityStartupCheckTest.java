@@ -19,8 +19,10 @@ class SecurityStartupCheckTest {
 
     @Test
     void modesParseAndUnknownValuesAreRefused() {
-        assertEquals(SecurityMode.OFF, SecurityMode.parse(null));
-        assertEquals(SecurityMode.OFF, SecurityMode.parse(" "));
+        // secure by default: unset means local users, never "off"
+        assertEquals(SecurityMode.LOCAL, SecurityMode.parse(null));
+        assertEquals(SecurityMode.LOCAL, SecurityMode.parse(" "));
+        assertEquals(SecurityMode.OFF, SecurityMode.parse("off"));
         assertEquals(SecurityMode.LOCAL, SecurityMode.parse("local"));
         assertEquals(SecurityMode.OIDC, SecurityMode.parse(" OIDC "));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SecurityMode.parse("oidcc"));

@@ -101,8 +101,8 @@ class EventsIT {
         // an export of the event's window plays from before the trigger to after the end
         Path out = Files.createTempFile(Path.of("target"), "event-", ".mp4");
         try {
-            HttpResponse<Path> export = server.http().send(HttpRequest.newBuilder(server.uri(api.get("/events/" + id).json()
-                    .getString("export"))).GET().build(), HttpResponse.BodyHandlers.ofFile(out));
+            HttpResponse<Path> export = server.http().send(server.request(api.get("/events/" + id).json()
+                    .getString("export")).GET().build(), HttpResponse.BodyHandlers.ofFile(out));
             assertEquals(200, export.statusCode());
             double seconds = Media.duration(out);
             double window = Duration.between(keepFrom, keepUntil).toMillis() / 1000.0;

@@ -82,8 +82,7 @@ class ExportIT {
         Path out = Files.createTempFile(Path.of("target"), "export-", ".mp4");
         try {
             long began = System.nanoTime();
-            HttpResponse<Path> response = server.http().send(HttpRequest.newBuilder(
-                    server.uri("/cameras/" + H264 + "/export?from=" + from + "&to=" + to)).GET().build(),
+            HttpResponse<Path> response = server.http().send(server.request("/cameras/" + H264 + "/export?from=" + from + "&to=" + to).GET().build(),
                     HttpResponse.BodyHandlers.ofFile(out));
             long millis = (System.nanoTime() - began) / 1_000_000;
             assertEquals(200, response.statusCode(), () -> readQuietly(out) + "\n" + server.logTail(40));
@@ -114,8 +113,7 @@ class ExportIT {
             long size = Files.size(out);
             long first = size / 3;
             long last = Math.min(size - 1, first + 99_999);
-            HttpResponse<byte[]> slice = server.http().send(HttpRequest.newBuilder(
-                            server.uri("/cameras/" + H264 + "/export?from=" + from + "&to=" + to))
+            HttpResponse<byte[]> slice = server.http().send(server.request("/cameras/" + H264 + "/export?from=" + from + "&to=" + to)
                     .header("Range", "bytes=" + first + "-" + last).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(206, slice.statusCode());
@@ -123,8 +121,7 @@ class ExportIT {
             assertEquals("bytes " + first + "-" + last + "/" + size, slice.headers().firstValue("Content-Range").orElse(""));
             byte[] expected = java.util.Arrays.copyOfRange(Files.readAllBytes(out), (int) first, (int) last + 1);
             assertTrue(java.util.Arrays.equals(expected, slice.body()), "the slice matches the full download");
-            HttpResponse<Void> notModified = server.http().send(HttpRequest.newBuilder(
-                            server.uri("/cameras/" + H264 + "/export?from=" + from + "&to=" + to))
+            HttpResponse<Void> notModified = server.http().send(server.request("/cameras/" + H264 + "/export?from=" + from + "&to=" + to)
                     .header("If-None-Match", etag).GET().build(), HttpResponse.BodyHandlers.discarding());
             assertEquals(304, notModified.statusCode());
         } finally {
@@ -159,8 +156,7 @@ class ExportIT {
         Path out = Files.createTempFile(Path.of("target"), "rendition-", ".mp4");
         try {
             long began = System.nanoTime();
-            HttpResponse<Path> response = server.http().send(HttpRequest.newBuilder(
-                    server.uri("/segments/" + segment.getJsonNumber("id") + "/rendition/h264")).GET().build(),
+            HttpResponse<Path> response = server.http().send(server.request("/segments/" + segment.getJsonNumber("id") + "/rendition/h264").GET().build(),
                     HttpResponse.BodyHandlers.ofFile(out));
             long millis = (System.nanoTime() - began) / 1_000_000;
             assertEquals(200, response.statusCode(), () -> readQuietly(out) + "\n" + server.logTail(40));
@@ -182,16 +178,14 @@ class ExportIT {
 
             // cached: the second answer is the same file, at once
             began = System.nanoTime();
-            HttpResponse<byte[]> again = server.http().send(HttpRequest.newBuilder(
-                    server.uri("/segments/" + segment.getJsonNumber("id") + "/rendition/h264")).GET().build(),
+            HttpResponse<byte[]> again = server.http().send(server.request("/segments/" + segment.getJsonNumber("id") + "/rendition/h264").GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(200, again.statusCode());
             assertEquals(Files.size(out), again.body().length);
             assertTrue((System.nanoTime() - began) / 1_000_000 < 1_000, "a cached rendition is served without transcoding");
 
             // the file route serves the same rendition with ranges, so a browser can seek in it
-            HttpResponse<byte[]> slice = server.http().send(HttpRequest.newBuilder(
-                    server.uri("/segments/" + segment.getJsonNumber("id") + "/file?format=h264"))
+            HttpResponse<byte[]> slice = server.http().send(server.request("/segments/" + segment.getJsonNumber("id") + "/file?format=h264")
                     .header("Range", "bytes=100-1099").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(206, slice.statusCode());
             assertEquals("bytes 100-1099/" + Files.size(out), slice.headers().firstValue("Content-Range").orElse(""));
@@ -202,8 +196,7 @@ class ExportIT {
         }
         // an H.264 segment is served as it is
         JsonObject h264 = rows(api, H264).get(0);
-        HttpResponse<byte[]> same = server.http().send(HttpRequest.newBuilder(
-                server.uri("/segments/" + h264.getJsonNumber("id") + "/rendition/h264")).GET().build(),
+        HttpResponse<byte[]> same = server.http().send(server.request("/segments/" + h264.getJsonNumber("id") + "/rendition/h264").GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, same.statusCode());
         assertEquals(h264.getJsonNumber("size_bytes").longValue(), same.body().length);

@@ -109,7 +109,7 @@ class ThumbnailIT {
     }
 
     private static HttpResponse<byte[]> jpeg(KeyframeServer server, long id, String ifNoneMatch) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri("/segments/" + id + "/thumbnail")).GET();
+        HttpRequest.Builder request = server.request("/segments/" + id + "/thumbnail").GET();
         if (ifNoneMatch != null) {
             request.header("If-None-Match", ifNoneMatch);
         }

@@ -52,7 +52,7 @@ class StatusAndMetricsIT {
                 }
             }
             // Keyframe's own series; the base and vendor scopes keep MicroProfile's camelCase names (see decisions.md)
-            promtoolAccepts(server.get("/metrics?scope=application").body());
+            promtoolAccepts(metrics(server));
             JsonObject healthy = stream(api);
             assertTrue(healthy.getBoolean("healthy"), healthy.toString());
             assertEquals("continuous", healthy.getString("wanted_by"));
@@ -105,8 +105,11 @@ class StatusAndMetricsIT {
         return api.get("/status/recording/" + CAMERA).json().getJsonArray("streams").getJsonObject(0);
     }
 
+    /** Prometheus text, read as a signed-in user over HTTPS (anonymous scrapes are refused: LocalUsersSecurityIT). */
     private static String metrics(KeyframeServer server) throws Exception {
-        return server.get("/metrics?scope=application").body();
+        var response = server.tlsGet("/metrics?scope=application");
+        assertEquals(200, response.status(), response.body());
+        return response.body();
     }
 
     /** The value of a metric line carrying camera="…" (the first such line), or NaN. */

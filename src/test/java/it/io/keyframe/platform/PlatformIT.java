@@ -66,7 +66,8 @@ class PlatformIT {
 
     @Test
     void rootDescribesTheServiceAndUnknownRoutesAreJson404(KeyframeServer server) throws Exception {
-        HttpResponse<String> root = server.get("/");
+        assertEquals(401, server.get("/").statusCode(), "the description is for signed-in clients");
+        HttpResponse<String> root = server.send(server.request("/"));
         assertEquals(200, root.statusCode(), root.body());
         assertEquals("Keyframe", json(root.body()).getString("name"));
 

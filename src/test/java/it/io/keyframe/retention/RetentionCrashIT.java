@@ -48,8 +48,7 @@ class RetentionCrashIT {
             assertEquals(201, api.post("/cameras", Api.camera(CAMERA, "rtsp://127.0.0.1:9/none", "off", null)).status());
             Map<Long, Path> files = generate(server, SEGMENTS, Instant.now().minus(Duration.ofDays(30)));
 
-            CompletableFuture<HttpResponse<String>> prune = server.http().sendAsync(HttpRequest.newBuilder(
-                    server.uri("/recording/prune/" + CAMERA + "?older_than_days=1")).DELETE().build(),
+            CompletableFuture<HttpResponse<String>> prune = server.http().sendAsync(server.request("/recording/prune/" + CAMERA + "?older_than_days=1").DELETE().build(),
                     HttpResponse.BodyHandlers.ofString());
             Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
                     .until(() -> count(server, "SELECT count(*) FROM cleanup_audit WHERE camera_id = '" + CAMERA + "'") > 0);

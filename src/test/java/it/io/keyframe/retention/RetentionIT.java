@@ -144,7 +144,7 @@ class RetentionIT {
         assertFalse(rowExists(id(third)));
         assertFalse(Files.exists(server.recordingRoot().resolve(third.getString("file_path"))));
         assertEquals("manual", audit(id(third))[0]);
-        assertEquals("anonymous", audit(id(third))[1]);
+        assertEquals("user:admin", audit(id(third))[1], "the audit names who pruned");
         assertTrue(rowExists(id(held)), "the held segment survives prune");
 
         // released, it goes with the next prune

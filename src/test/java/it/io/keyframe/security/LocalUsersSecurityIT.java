@@ -15,22 +15,24 @@ import it.io.keyframe.support.FreePorts;
 import it.io.keyframe.support.KeyframeServer;
 import it.io.keyframe.support.LocalUsers;
 import it.io.keyframe.support.SharedServer;
+import it.io.keyframe.support.TrustAnyCertificate;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +50,9 @@ class LocalUsersSecurityIT {
     static void start() {
         httpsPort = FreePorts.next();
         // the admin password as bin/keyframe keeps it: a Liberty {hash}, never the password itself
-        server = LocalUsers.server(SharedServer.TOML, libertyHash(ADMIN_PASSWORD), httpsPort);
+        server = LocalUsers.server(SharedServer.TOML, libertyHash(ADMIN_PASSWORD), httpsPort)
+                // on every interface, so that a call can come from an address that is not loopback
+                .env("HTTP_HOST", "*");
         try {
             server.start();
         } catch (RuntimeException e) {
@@ -78,7 +82,7 @@ class LocalUsersSecurityIT {
         HttpResponse<String> whoami = call("GET", "/security/whoami", null);
         assertEquals(401, whoami.statusCode());
         assertTrue(whoami.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic "), whoami.headers().toString());
-        assertEquals(401, call("POST", "/security/admin-only", null).statusCode());
+        assertEquals(401, call("GET", "/cleanup/audit", null).statusCode());
         assertEquals(200, call("GET", "/health/ready", null).statusCode());
         assertEquals(200, call("GET", "/health/live", null).statusCode());
     }
@@ -89,10 +93,12 @@ class LocalUsersSecurityIT {
         assertEquals(200, viewer.statusCode(), viewer.body());
         assertEquals("viewer", json(viewer).getString("name"));
         assertEquals(List.of("viewer"), roles(viewer));
-        assertEquals(403, call("POST", "/security/admin-only", basic("viewer", VIEWER_PASSWORD)).statusCode());
-        assertEquals(403, call("POST", "/security/admin-only", basic("operator", OPERATOR_PASSWORD)).statusCode());
+        // the cleanup audit is for admins only
+        assertEquals(403, call("GET", "/cleanup/audit", basic("viewer", VIEWER_PASSWORD)).statusCode());
+        assertEquals(403, call("GET", "/cleanup/audit", basic("operator", OPERATOR_PASSWORD)).statusCode());
+        assertEquals(200, call("GET", "/cleanup/audit", basic("admin", ADMIN_PASSWORD)).statusCode());
 
-        HttpResponse<String> admin = call("POST", "/security/admin-only", basic("admin", ADMIN_PASSWORD));
+        HttpResponse<String> admin = call("GET", "/security/whoami", basic("admin", ADMIN_PASSWORD));
         assertEquals(200, admin.statusCode(), admin.body());
         assertEquals(List.of("admin"), roles(admin));
     }
@@ -149,6 +155,78 @@ class LocalUsersSecurityIT {
         connection.disconnect();
     }
 
+    @Test
+    void passwordsCrossTheNetworkOnlyOverTls() throws Exception {
+        String address = lanAddress();
+        HttpClient client = HttpClient.newHttpClient();
+        // plain HTTP from another address: Basic refused with a reason, even with the right password
+        HttpResponse<String> clear = client.send(HttpRequest.newBuilder(URI.create("http://" + address + ":"
+                        + server.uri("/").getPort() + "/security/whoami"))
+                .header("Authorization", basic("operator", OPERATOR_PASSWORD)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, clear.statusCode(), clear.body());
+        assertTrue(clear.body().contains("only over HTTPS"), clear.body());
+        assertFalse(clear.body().contains(OPERATOR_PASSWORD));
+        // the sign-in form too: back to the form, which says why
+        HttpResponse<String> form = client.send(HttpRequest.newBuilder(URI.create("http://" + address + ":"
+                        + server.uri("/").getPort() + "/ui/sign-in"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=operator&password=" + OPERATOR_PASSWORD)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, form.statusCode());
+        assertTrue(form.headers().firstValue("Location").orElse("").endsWith("/ui/login.xhtml?https=required"),
+                form.headers().toString());
+        // the same call over TLS is accepted
+        assertEquals(200, tlsStatus(URI.create("https://" + address + ":" + httpsPort + "/security/whoami"),
+                basic("operator", OPERATOR_PASSWORD)));
+        // and loopback stays open to plain HTTP (bin/keyframe and scripts on the machine itself)
+        assertEquals(200, call("GET", "/security/whoami", basic("operator", OPERATOR_PASSWORD)).statusCode());
+    }
+
+    @Test
+    void metricsNeedASignedInUser() throws Exception {
+        URI metrics = URI.create("https://127.0.0.1:" + httpsPort + "/metrics?scope=base");
+        assertEquals(401, tlsStatus(metrics, null));
+        assertEquals(401, tlsStatus(metrics, basic("viewer", "wrong-password")));
+        assertEquals(200, tlsStatus(metrics, basic("viewer", VIEWER_PASSWORD)));
+        assertEquals(200, tlsStatus(metrics, basic("admin", ADMIN_PASSWORD)));
+        // over plain HTTP Liberty sends the scraper to HTTPS, credentials or not
+        HttpResponse<String> plain = server.send(HttpRequest.newBuilder(server.uri("/metrics?scope=base"))
+                .header("Authorization", basic("viewer", VIEWER_PASSWORD)));
+        assertEquals(302, plain.statusCode());
+        assertTrue(plain.headers().firstValue("Location").orElse("").startsWith("https://"), plain.headers().toString());
+    }
+
+    /** The status of a GET over HTTPS (any certificate, any host name), with an optional Authorization header. */
+    private static int tlsStatus(URI uri, String authorization) throws Exception {
+        HttpsURLConnection connection = (HttpsURLConnection) uri.toURL().openConnection();
+        connection.setSSLSocketFactory(trustAll().getSocketFactory());
+        connection.setHostnameVerifier((host, session) -> true);
+        connection.setInstanceFollowRedirects(false);
+        if (authorization != null) {
+            connection.setRequestProperty("Authorization", authorization);
+        }
+        try {
+            return connection.getResponseCode();
+        } finally {
+            connection.disconnect();
+        }
+    }
+
+    /** An IPv4 address of this machine that is not loopback (the tests' machine always has one). */
+    private static String lanAddress() throws IOException {
+        for (NetworkInterface nic : java.util.Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (!nic.isUp() || nic.isLoopback()) {
+                continue;
+            }
+            for (InetAddress address : java.util.Collections.list(nic.getInetAddresses())) {
+                if (address instanceof Inet4Address && !address.isLoopbackAddress() && !address.isLinkLocalAddress()) {
+                    return address.getHostAddress();
+                }
+            }
+        }
+        throw new IllegalStateException("this machine has no IPv4 address besides loopback");
+    }
+
     /** {@code securityUtility encode --encoding=hash}, as bin/keyframe stores generated passwords. */
     private static String libertyHash(String password) {
         Path utility = Path.of(System.getProperty("keyframe.wlp.dir", "target/liberty/wlp"), "bin/securityUtility");
@@ -168,23 +246,8 @@ class LocalUsersSecurityIT {
         }
     }
 
-    private static SSLContext trustAll() throws GeneralSecurityException {
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, null);
-        return context;
+    private static SSLContext trustAll() {
+        return TrustAnyCertificate.context();
     }
 
     private static HttpResponse<String> call(String method, String path, String authorization) throws IOException {

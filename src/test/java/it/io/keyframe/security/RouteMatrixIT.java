@@ -193,7 +193,6 @@ class RouteMatrixIT {
         t.put("PUT /cameras/{camera_id}/schedule", Rule.of(Role.OPERATOR,
                 () -> new Call("/cameras/" + CAMERA + "/schedule", "{\"time_zone\": \"UTC\", \"weekly\": {}}")));
         // admin: cameras, retention, prune, holds, audit
-        t.put("POST /security/admin-only", Rule.of(Role.ADMIN, () -> new Call("/security/admin-only", null)));
         t.put("POST /cameras", Rule.of(Role.ADMIN, () -> new Call("/cameras", cameraJson().replace(CAMERA, "matrixnew"))));
         t.put("PUT /cameras/{camera_id}", Rule.of(Role.ADMIN, () -> new Call("/cameras/" + CAMERA, cameraJson())));
         t.put("POST /cameras/probe", Rule.of(Role.ADMIN,

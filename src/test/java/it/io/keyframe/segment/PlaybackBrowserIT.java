@@ -58,7 +58,7 @@ class PlaybackBrowserIT {
         Instant from = Instant.parse(rows.get(0).getString("start_time")).plusSeconds(2);
         Instant to = Instant.parse(rows.get(2).getString("start_time")).plusSeconds(2);
 
-        try (Browser browser = Browser.start()) {
+        try (Browser browser = Browser.signedIn(server)) {
             // a page of the server itself: from about:blank the same element failed with a format
             // error (most likely Chromium's local network access rules); the player lives here anyway
             browser.driver().get(server.uri("/").toString());

@@ -50,7 +50,7 @@ class SegmentFileIT {
     }
 
     private static HttpResponse<byte[]> get(String path, String... headers) throws Exception {
-        return send(HttpRequest.newBuilder(server.uri(path)).GET(), headers);
+        return send(server.request(path).GET(), headers);
     }
 
     private static HttpResponse<byte[]> send(HttpRequest.Builder request, String... headers) throws Exception {
@@ -144,13 +144,13 @@ class SegmentFileIT {
     void headAnswersTheHeadersWithoutABody() throws Exception {
         JsonObject row = rows.get(0);
         long size = Files.size(file(row));
-        HttpResponse<byte[]> head = send(HttpRequest.newBuilder(server.uri(row.getString("url")))
+        HttpResponse<byte[]> head = send(server.request(row.getString("url"))
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()));
         assertEquals(200, head.statusCode());
         assertEquals(0, head.body().length);
         assertEquals(Long.toString(size), header(head, "Content-Length"));
         assertEquals("video/mp4", header(head, "Content-Type"));
-        HttpResponse<byte[]> partial = send(HttpRequest.newBuilder(server.uri(row.getString("url")))
+        HttpResponse<byte[]> partial = send(server.request(row.getString("url"))
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()), "Range", "bytes=-500");
         assertEquals(206, partial.statusCode());
         assertEquals("bytes " + (size - 500) + "-" + (size - 1) + "/" + size, header(partial, "Content-Range"));
@@ -161,7 +161,7 @@ class SegmentFileIT {
         JsonObject row = rows.get(rows.size() - 1);
         Path path = file(row);
         byte[] disk = Files.readAllBytes(path);
-        HttpResponse<InputStream> response = server.http().send(HttpRequest.newBuilder(server.uri(row.getString("url")))
+        HttpResponse<InputStream> response = server.http().send(server.request(row.getString("url"))
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, response.statusCode());
         byte[] body;

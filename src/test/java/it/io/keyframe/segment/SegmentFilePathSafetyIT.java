@@ -70,7 +70,9 @@ class SegmentFilePathSafetyIT {
 
     private static HttpResponse<byte[]> get(String rawPath) throws Exception {
         URI uri = URI.create(server.uri("/").toString().replaceAll("/$", "") + rawPath);
-        return server.http().send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+        // signed in: a refusal must come from the path checks, not from a missing sign-in
+        return server.http().send(HttpRequest.newBuilder(uri).header("Authorization", server.authorization())
+                        .timeout(Duration.ofSeconds(30)).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 

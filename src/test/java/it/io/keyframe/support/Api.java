@@ -9,13 +9,36 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** JSON calls against the server under test. */
+/** JSON calls against the server under test, signed in as admin unless told otherwise ({@link #as}). */
 public final class Api {
 
     private final KeyframeServer server;
+    /** The {@code Authorization} header sent with every call; null sends none. */
+    private final String authorization;
 
     public Api(KeyframeServer server) {
+        this(server, server.authorization());
+    }
+
+    private Api(KeyframeServer server, String authorization) {
         this.server = server;
+        this.authorization = authorization;
+    }
+
+    /** The same calls with another {@code Authorization} header (null: anonymous). */
+    public Api as(String authorization) {
+        return new Api(server, authorization);
+    }
+
+    /** The same calls as one of the local users ({@code admin}, {@code operator}, {@code viewer}). */
+    public Api asLocalUser(String user) {
+        String password = switch (user) {
+            case "admin" -> LocalUsers.ADMIN_PASSWORD;
+            case "operator" -> LocalUsers.OPERATOR_PASSWORD;
+            case "viewer" -> LocalUsers.VIEWER_PASSWORD;
+            default -> throw new IllegalArgumentException(user);
+        };
+        return as(LocalUsers.basic(user, password));
     }
 
     /** A response: status code and body (parsed when it is JSON). */
@@ -49,7 +72,11 @@ public final class Api {
 
     private Reply call(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = server.send(request.header("Accept", "application/json"));
+            request.header("Accept", "application/json");
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            HttpResponse<String> response = server.send(request);
             return new Reply(response.statusCode(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -8,12 +8,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium driven by Debian's chromedriver through Selenium, for tests that need a
@@ -81,6 +83,29 @@ public final class Browser implements AutoCloseable {
             delete(profile);
             throw e;
         }
+    }
+
+    /** A started browser signed in as admin (local mode, like every test server unless told otherwise). */
+    public static Browser signedIn(KeyframeServer server) {
+        Browser browser = start();
+        try {
+            browser.signIn(server, "admin", LocalUsers.ADMIN_PASSWORD);
+            return browser;
+        } catch (RuntimeException e) {
+            browser.close();
+            throw e;
+        }
+    }
+
+    /** Signs in through the local sign-in form and waits until the browser has left it. */
+    public void signIn(KeyframeServer server, String user, String password) {
+        driver.get(server.uri("/ui/login.xhtml").toString());
+        driver.findElement(By.id("username")).clear();
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("sign-in")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(d -> !d.getCurrentUrl().contains("/ui/login.xhtml") && !d.getCurrentUrl().contains("/ui/sign-in"));
     }
 
     /** Where the browser saves downloads (inside the temporary profile). */

@@ -23,6 +23,11 @@ import java.util.stream.Stream;
  * {@code liberty:deploy} of server {@code keyframe-it}) and started here with a free HTTP port, a
  * fresh database reached through a {@link TcpProxy}, a temporary recording root and a TOML
  * configuration file. Tests may {@link #kill()} it and {@link #start()} it again.
+ *
+ * <p>Like {@code bin/keyframe run}, the server runs with {@code KEYFRAME_SECURITY=local} unless a
+ * test sets another mode with {@link #env}: the three local users with the passwords of
+ * {@link LocalUsers}, HTTPS on a free port. {@link #send} sends requests as they are built;
+ * {@link Api} and {@link #authorization()} sign in as admin.
  */
 public final class KeyframeServer implements AutoCloseable {
 
@@ -41,6 +46,7 @@ public final class KeyframeServer implements AutoCloseable {
     private final Map<String, String> extraEnv = new HashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private int httpPort;
+    private int httpsPort;
     private boolean running;
     private boolean hookRegistered;
 
@@ -50,6 +56,7 @@ public final class KeyframeServer implements AutoCloseable {
 
     /** A server recording into {@code root} (e.g. a small dedicated filesystem), or its own folder when null. */
     public KeyframeServer(String toml, Path root) {
+        extraEnv.putAll(LocalUsers.environment());
         try {
             Path buildDir = Path.of(System.getProperty("keyframe.build.dir", "target"));
             Files.createDirectories(buildDir);
@@ -66,17 +73,49 @@ public final class KeyframeServer implements AutoCloseable {
         }
     }
 
-    /** Adds an environment variable for the next {@link #start()}. */
+    /** Adds (or, with a null value, removes) an environment variable for the next {@link #start()}. */
     public KeyframeServer env(String key, String value) {
-        extraEnv.put(key, value);
+        if (value == null) {
+            extraEnv.remove(key);
+        } else {
+            extraEnv.put(key, value);
+        }
         return this;
+    }
+
+    /** {@code KEYFRAME_SECURITY} of the next start: local unless a test chose another mode. */
+    public String securityMode() {
+        return extraEnv.getOrDefault("KEYFRAME_SECURITY", "off");
+    }
+
+    /** The admin's {@code Authorization} header in local mode; null in the other modes (nothing to send). */
+    public String authorization() {
+        return "local".equals(securityMode()) ? LocalUsers.basic("admin", extraEnv.get("KEYFRAME_ADMIN_PASSWORD")) : null;
+    }
+
+    /** A request to {@code path} that carries the admin's credentials, when there are any. */
+    public HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path));
+        String authorization = authorization();
+        return authorization == null ? builder : builder.header("Authorization", authorization);
+    }
+
+    /** The HTTPS port of the running server (local and oidc modes). */
+    public int httpsPort() {
+        return httpsPort;
     }
 
     public synchronized KeyframeServer start() {
         httpPort = FreePorts.next();
         Map<String, String> env = new HashMap<>(extraEnv);
+        if (!env.containsKey("HTTPS_PORT")) {
+            httpsPort = FreePorts.next();
+            env.put("HTTPS_PORT", Integer.toString(httpsPort));
+        } else {
+            httpsPort = Integer.parseInt(env.get("HTTPS_PORT"));
+        }
         env.put("HTTP_PORT", Integer.toString(httpPort));
-        env.put("HTTP_HOST", "127.0.0.1");
+        env.putIfAbsent("HTTP_HOST", "127.0.0.1");
         env.put("DB_HOST", "127.0.0.1");
         env.put("DB_PORT", Integer.toString(databaseProxy.port()));
         env.put("DB_NAME", database.name());
@@ -188,6 +227,30 @@ public final class KeyframeServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);
+        }
+    }
+
+    /**
+     * GET over HTTPS as admin, trusting the server's self-signed certificate: for what Liberty serves
+     * only over TLS in the secure modes ({@code /metrics}).
+     */
+    public Api.Reply tlsGet(String path) throws IOException {
+        java.net.HttpURLConnection connection = (java.net.HttpURLConnection)
+                URI.create("https://127.0.0.1:" + httpsPort + path).toURL().openConnection();
+        if (connection instanceof javax.net.ssl.HttpsURLConnection https) {
+            https.setSSLSocketFactory(TrustAnyCertificate.context().getSocketFactory());
+            https.setHostnameVerifier((host, session) -> true);
+        }
+        String authorization = authorization();
+        if (authorization != null) {
+            connection.setRequestProperty("Authorization", authorization);
+        }
+        try {
+            int status = connection.getResponseCode();
+            java.io.InputStream body = status < 400 ? connection.getInputStream() : connection.getErrorStream();
+            return new Api.Reply(status, body == null ? "" : new String(body.readAllBytes(), StandardCharsets.UTF_8));
+        } finally {
+            connection.disconnect();
         }
     }
 

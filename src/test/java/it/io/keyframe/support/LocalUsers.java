@@ -18,20 +18,25 @@ public final class LocalUsers {
     private LocalUsers() {
     }
 
-    /** A server (not started) in local mode with the test users. */
+    /** A server (not started) in local mode with the test users (what every {@link KeyframeServer} is unless told otherwise). */
     public static KeyframeServer server(String toml) {
         return server(toml, ADMIN_PASSWORD, FreePorts.next());
+    }
+
+    /** The environment of local mode with the test users, without an HTTPS port (chosen at each start). */
+    static java.util.Map<String, String> environment() {
+        return java.util.Map.of("KEYFRAME_SECURITY", "local",
+                "KEYFRAME_KEYSTORE_PASSWORD", KEYSTORE_PASSWORD,
+                "KEYFRAME_ADMIN_PASSWORD", ADMIN_PASSWORD,
+                "KEYFRAME_OPERATOR_PASSWORD", OPERATOR_PASSWORD,
+                "KEYFRAME_VIEWER_PASSWORD", VIEWER_PASSWORD);
     }
 
     /** The same, with the admin password as Liberty should see it (plain or {@code {hash}}) and a chosen HTTPS port. */
     public static KeyframeServer server(String toml, String adminPassword, int httpsPort) {
         return new KeyframeServer(toml)
-                .env("KEYFRAME_SECURITY", "local")
                 .env("HTTPS_PORT", Integer.toString(httpsPort))
-                .env("KEYFRAME_KEYSTORE_PASSWORD", KEYSTORE_PASSWORD)
-                .env("KEYFRAME_ADMIN_PASSWORD", adminPassword)
-                .env("KEYFRAME_OPERATOR_PASSWORD", OPERATOR_PASSWORD)
-                .env("KEYFRAME_VIEWER_PASSWORD", VIEWER_PASSWORD);
+                .env("KEYFRAME_ADMIN_PASSWORD", adminPassword);
     }
 
     /** Every secret {@link #server} hands out, to look for in logs and answers. */

@@ -36,7 +36,7 @@ class CamerasPageIT {
     void addTestEditAndDeleteACamera(KeyframeServer server) {
         Api api = new Api(server);
         try (CameraSimulator cameras = CameraSimulator.builder().port(0).h264(640, 360, 15).mounts(Mount.AUTH).start();
-             Browser browser = Browser.start()) {
+             Browser browser = Browser.signedIn(server)) {
             browser.driver().get(server.uri("/ui/cameras.xhtml").toString());
             assertEquals("Cameras · Keyframe", browser.driver().getTitle());
 

@@ -30,7 +30,7 @@ class DashboardPageIT {
     void showsALiveCameraAndItsButtonsWork(KeyframeServer server) throws Exception {
         Api api = new Api(server);
         try (CameraSimulator cameras = CameraSimulator.builder().port(0).h264(640, 360, 15).gopFrames(15).start();
-             Browser browser = Browser.start()) {
+             Browser browser = Browser.signedIn(server)) {
             // the page is open before the camera exists: it must pick the camera up without a reload
             browser.driver().get(server.uri("/ui/dashboard.xhtml").toString());
             assertTrue(browser.driver().getPageSource().contains("No cameras yet")

@@ -58,7 +58,7 @@ class EventsPageIT {
                             && Instant.parse(r.getString("end_time")).isAfter(start)).findFirst(), java.util.Optional::isPresent)
                     .orElseThrow();
 
-            try (Browser browser = Browser.start()) {
+            try (Browser browser = Browser.signedIn(server)) {
                 try {
                     use(browser, server, api, motion, covering);
                 } catch (RuntimeException | AssertionError e) {

@@ -45,7 +45,7 @@ class RecordingsPageIT {
             Footage.camera(api, CAMERA, cameras.url(Mount.H264));
             rows = Footage.record(api, CAMERA, 20, 3);
         }
-        try (Browser browser = Browser.start()) {
+        try (Browser browser = Browser.signedIn(server)) {
             // opened at an instant (as the events page links): zoomed in there and playing
             Instant at = Instant.parse(rows.get(0).getString("start_time")).plusSeconds(1);
             browser.driver().get(server.uri("/ui/recordings.xhtml?camera=" + CAMERA + "&at=" + at).toString());

@@ -36,7 +36,7 @@ class SchedulesPageIT {
         Api api = new Api(server);
         Api.Reply created = api.post("/cameras", Api.camera(ID, "rtsp://127.0.0.1:9/none", "scheduled", null));
         assertEquals(201, created.status(), created.body());
-        try (Browser browser = Browser.start()) {
+        try (Browser browser = Browser.signedIn(server)) {
             try {
                 use(browser, server, api);
             } catch (RuntimeException | AssertionError e) {

@@ -52,7 +52,7 @@ class StoragePageIT {
         long segments = usage.getJsonNumber("segments").longValue();
         assertTrue(segments >= 1, usage.toString());
 
-        try (Browser browser = Browser.start()) {
+        try (Browser browser = Browser.signedIn(server)) {
             ChromeDriver driver = browser.driver();
             driver.get(server.uri("/ui/storage.xhtml").toString());
             assertEquals("Storage · Keyframe", driver.getTitle(), driver.getPageSource());

@@ -20,18 +20,24 @@ class UiSmokeIT {
     @Test
     void rootSendsBrowsersToTheDashboardAndApiClientsGetJson(KeyframeServer server) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> html = http.send(HttpRequest.newBuilder(server.uri("/"))
-                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").build(), HttpResponse.BodyHandlers.ofString());
+        String browserAccept = "text/html,application/xhtml+xml,*/*;q=0.8";
+        // signed in or not, a browser goes to the pages (which ask an anonymous one to sign in)
+        HttpResponse<String> html = http.send(server.request("/").header("Accept", browserAccept).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(303, html.statusCode());
         assertEquals("/ui/", URI.create(html.headers().firstValue("Location").orElseThrow()).getPath());
-        HttpResponse<String> json = http.send(HttpRequest.newBuilder(server.uri("/")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(server.uri("/")).header("Accept", browserAccept).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, anonymous.statusCode());
+        assertEquals("/ui/", URI.create(anonymous.headers().firstValue("Location").orElseThrow()).getPath());
+        HttpResponse<String> json = http.send(server.request("/").build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, json.statusCode());
         assertTrue(json.body().contains("\"ui\""), json.body());
         // the page sources are not served raw
         assertEquals(404, http.send(HttpRequest.newBuilder(server.uri("/dashboard.xhtml")).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode());
 
-        try (Browser browser = Browser.start()) {
+        try (Browser browser = Browser.signedIn(server)) {
             browser.driver().get(server.uri("/").toString());
             assertTrue(browser.driver().getCurrentUrl().endsWith("/ui/dashboard.xhtml"), browser.driver().getCurrentUrl());
             assertEquals("Dashboard · Keyframe", browser.driver().getTitle(), browser.driver().getPageSource());

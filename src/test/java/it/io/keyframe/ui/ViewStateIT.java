@@ -43,7 +43,7 @@ class ViewStateIT {
         assertEquals(201, created.status(), created.body());
         try {
             HttpClient victim = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-            HttpResponse<String> page = victim.send(HttpRequest.newBuilder(server.uri("/ui/dashboard.xhtml")).build(),
+            HttpResponse<String> page = victim.send(server.request("/ui/dashboard.xhtml").build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, page.statusCode());
             assertEquals("frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'",
@@ -63,7 +63,7 @@ class ViewStateIT {
             }
             // another session's view state is no better
             HttpClient attacker = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-            HttpResponse<String> own = attacker.send(HttpRequest.newBuilder(server.uri("/ui/dashboard.xhtml")).build(),
+            HttpResponse<String> own = attacker.send(server.request("/ui/dashboard.xhtml").build(),
                     HttpResponse.BodyHandlers.ofString());
             post(victim, server, button, find(VIEW_STATE, own.body(), "view state"));
             assertEquals(0, events(api), "a post with another session's view state triggered an event");
@@ -95,7 +95,7 @@ class ViewStateIT {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return client.send(HttpRequest.newBuilder(server.uri("/ui/dashboard.xhtml"))
+        return client.send(server.request("/ui/dashboard.xhtml")
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
                 .header("Faces-Request", "partial/ajax")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

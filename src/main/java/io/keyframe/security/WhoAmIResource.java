@@ -6,7 +6,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -15,13 +14,14 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
 
 /**
- * Throwaway probe of the security spike (issue 9): shows who the server thinks the caller is.
- * Remove it, or keep {@code whoami} for the UI's header, once every resource declares its roles.
+ * {@code GET /security/whoami}: who the server thinks the caller is (name, Keyframe roles, how it
+ * authenticated, over TLS or not), for scripts and machine clients checking their credentials or
+ * token before they act.
  */
 @Path("security")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-public class SecurityProbeResource {
+public class WhoAmIResource {
 
     @Context
     SecurityContext security;
@@ -31,14 +31,6 @@ public class SecurityProbeResource {
     @Path("whoami")
     @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
     public JsonObject whoami() {
-        return caller();
-    }
-
-    /** Allowed to admins only; changes nothing (a POST because real admin actions are POSTs). */
-    @POST
-    @Path("admin-only")
-    @RolesAllowed(Roles.ADMIN)
-    public JsonObject adminOnly() {
         return caller();
     }
 
