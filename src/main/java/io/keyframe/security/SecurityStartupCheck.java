@@ -3,6 +3,8 @@ package io.keyframe.security;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +24,8 @@ public class SecurityStartupCheck {
 
     private static final Logger LOG = Logger.getLogger(SecurityStartupCheck.class.getName());
     static final int MIN_PASSWORD_LENGTH = 12;
+    /** Where security-oidc.xml loads the bearer gate from (a server.xml variable). */
+    static final String BEARER_GATE_JAR = "KEYFRAME_BEARER_GATE_JAR";
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         Config config = ConfigProvider.getConfig();
@@ -57,8 +61,24 @@ public class SecurityStartupCheck {
         } else {
             require(problems, variables, "KEYFRAME_OIDC_ISSUER", 1);
             require(problems, variables, "KEYFRAME_OIDC_CLIENT_SECRET", 1);
+            bearerGate(problems, variables.apply(BEARER_GATE_JAR));
         }
         return problems;
+    }
+
+    /**
+     * The bearer gate (security-oidc.xml) keeps refused tokens out of Liberty's logs; Liberty loads
+     * it only at the first request, and without its jar would go on without it. So the jar must be
+     * there before the application starts.
+     */
+    private static void bearerGate(List<String> problems, Optional<String> jar) {
+        String path = jar.map(String::trim).orElse("");
+        if (path.isEmpty() || path.contains("${")) {
+            problems.add(BEARER_GATE_JAR + " is not set");
+        } else if (!Files.isRegularFile(Path.of(path))) {
+            problems.add("the bearer gate library " + path + " is missing (" + BEARER_GATE_JAR
+                    + "; the build puts it there, see README, Security)");
+        }
     }
 
     private static void require(List<String> problems, Function<String, Optional<String>> variables,

@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SecurityStartupCheckTest {
 
@@ -49,8 +54,26 @@ class SecurityStartupCheckTest {
     }
 
     @Test
-    void oidcNeedsAnIssuerAndTheClientSecret() {
+    void oidcNeedsAnIssuerTheClientSecretAndTheBearerGate() {
         assertEquals(List.of("KEYFRAME_KEYSTORE_PASSWORD is not set", "KEYFRAME_OIDC_ISSUER is not set",
-                "KEYFRAME_OIDC_CLIENT_SECRET is not set"), SecurityStartupCheck.problems(SecurityMode.OIDC, name -> Optional.empty()));
+                "KEYFRAME_OIDC_CLIENT_SECRET is not set", "KEYFRAME_BEARER_GATE_JAR is not set"),
+                SecurityStartupCheck.problems(SecurityMode.OIDC, name -> Optional.empty()));
+    }
+
+    @Test
+    void oidcRefusesToStartWithoutTheBearerGateJar(@TempDir Path dir) throws IOException {
+        Path jar = dir.resolve("keyframe-bearer-gate.jar");
+        Map<String, String> values = new HashMap<>(Map.of("KEYFRAME_KEYSTORE_PASSWORD", "keystore-pw",
+                "KEYFRAME_OIDC_ISSUER", "https://idp.example/realms/k", "KEYFRAME_OIDC_CLIENT_SECRET", "s",
+                "KEYFRAME_BEARER_GATE_JAR", jar.toString()));
+        List<String> missing = SecurityStartupCheck.problems(SecurityMode.OIDC, name -> Optional.ofNullable(values.get(name)));
+        assertEquals(1, missing.size(), missing.toString());
+        assertTrue(missing.get(0).startsWith("the bearer gate library " + jar + " is missing"), missing.get(0));
+
+        Files.writeString(jar, "a jar");
+        assertEquals(List.of(), SecurityStartupCheck.problems(SecurityMode.OIDC, name -> Optional.ofNullable(values.get(name))));
+        values.put("KEYFRAME_BEARER_GATE_JAR", "${shared.resource.dir}/keyframe/keyframe-bearer-gate.jar");
+        assertEquals(List.of("KEYFRAME_BEARER_GATE_JAR is not set"),
+                SecurityStartupCheck.problems(SecurityMode.OIDC, name -> Optional.ofNullable(values.get(name))));
     }
 }
