@@ -74,7 +74,11 @@ public class LocalSignIn implements HttpAuthenticationMechanism {
             if (user != null && password != null) {
                 CredentialValidationResult result = identities.validate(new UsernamePasswordCredential(user, password));
                 if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-                    request.changeSessionId(); // no session fixation
+                    // no session fixation; without a session (none yet, or it expired while the
+                    // form was open) changeSessionId() throws, and a new session gets a new id anyway
+                    if (request.getSession(false) != null) {
+                        request.changeSessionId();
+                    }
                     return context.notifyContainerAboutLogin(result);
                 }
                 LOG.warning("sign-in failed: user '" + printable(user) + "' (form) from " + request.getRemoteAddr());

@@ -43,14 +43,7 @@ class OidcSecurityIT {
     static void start(Keycloak provider) {
         keycloak = provider;
         System.out.println("Keycloak start took " + provider.startTime().toMillis() + " ms");
-        server = new KeyframeServer(SharedServer.TOML)
-                .env("KEYFRAME_SECURITY", "oidc")
-                .env("HTTPS_PORT", Integer.toString(FreePorts.next()))
-                .env("KEYFRAME_KEYSTORE_PASSWORD", "it-keystore-secret")
-                .env("KEYFRAME_OIDC_ISSUER", provider.issuer())
-                .env("KEYFRAME_OIDC_CLIENT_ID", Keycloak.UI_CLIENT)
-                .env("KEYFRAME_OIDC_CLIENT_SECRET", Keycloak.UI_SECRET)
-                .env("KEYFRAME_OIDC_HTTPS_REQUIRED", "false");
+        server = oidcServer(provider);
         try {
             server.start();
         } catch (RuntimeException e) {
@@ -58,6 +51,22 @@ class OidcSecurityIT {
             throw e;
         }
     }
+
+    /** A server (not started) in oidc mode against {@code provider}, HTTPS on a free port. */
+    static KeyframeServer oidcServer(Keycloak provider) {
+        return new KeyframeServer(SharedServer.TOML)
+                .env("KEYFRAME_SECURITY", "oidc")
+                .env("HTTPS_PORT", Integer.toString(FreePorts.next()))
+                .env("KEYFRAME_KEYSTORE_PASSWORD", KEYSTORE_PASSWORD)
+                .env("KEYFRAME_OIDC_ISSUER", provider.issuer())
+                .env("KEYFRAME_OIDC_CLIENT_ID", Keycloak.UI_CLIENT)
+                .env("KEYFRAME_OIDC_CLIENT_SECRET", Keycloak.UI_SECRET)
+                .env("KEYFRAME_OIDC_HTTPS_REQUIRED", "false");
+    }
+
+    static final String KEYSTORE_PASSWORD = "it-keystore-secret";
+    /** An admin-only read that changes nothing: the retention settings and last run. */
+    static final String ADMIN_ONLY = "/cleanup/status";
 
     @AfterAll
     static void stop() throws IOException {
@@ -67,7 +76,7 @@ class OidcSecurityIT {
         try {
             server.stop();
             String log = Files.readString(server.messagesLog());
-            for (String secret : List.of(Keycloak.UI_SECRET, "it-keystore-secret", Keycloak.USERS.get("operator1"))) {
+            for (String secret : List.of(Keycloak.UI_SECRET, KEYSTORE_PASSWORD, Keycloak.USERS.get("operator1"))) {
                 assertFalse(log.contains(secret), "a secret reached the server log");
             }
         } finally {
@@ -78,7 +87,7 @@ class OidcSecurityIT {
     @Test
     void anonymousCallsAreRefusedButHealthIsOpen() throws IOException {
         assertEquals(401, call("GET", "/security/whoami", null).statusCode());
-        assertEquals(401, call("POST", "/security/admin-only", null).statusCode());
+        assertEquals(401, call("GET", ADMIN_ONLY, null).statusCode());
         // no local users in this mode: Basic gets nowhere
         assertEquals(401, call("GET", "/security/whoami", basic("viewer", "viewer")).statusCode());
         assertEquals(200, call("GET", "/health/ready", null).statusCode());
@@ -93,12 +102,13 @@ class OidcSecurityIT {
         assertEquals(200, whoami.statusCode(), whoami.body());
         assertEquals("operator1", json(whoami).getString("name"));
         assertEquals(List.of("operator"), roles(whoami));
-        assertEquals(403, call("POST", "/security/admin-only", bearer(operator)).statusCode());
+        assertEquals(403, call("GET", ADMIN_ONLY, bearer(operator)).statusCode());
 
         String admin = keycloak.passwordToken("admin1");
-        HttpResponse<String> adminOnly = call("POST", "/security/admin-only", bearer(admin));
+        HttpResponse<String> adminOnly = call("GET", ADMIN_ONLY, bearer(admin));
         assertEquals(200, adminOnly.statusCode(), adminOnly.body());
-        assertEquals(List.of("admin"), roles(adminOnly));
+        assertTrue(json(adminOnly).containsKey("max_retention_days"), adminOnly.body());
+        assertEquals(List.of("admin"), roles(call("GET", "/security/whoami", bearer(admin))));
 
         HttpResponse<String> viewer = call("GET", "/security/whoami", bearer(keycloak.passwordToken("viewer1")));
         assertEquals(List.of("viewer"), roles(viewer));
@@ -111,7 +121,7 @@ class OidcSecurityIT {
         assertEquals(200, whoami.statusCode(), whoami.body());
         assertEquals("service-account-keyframe-machine", json(whoami).getString("name"));
         assertEquals(List.of("operator"), roles(whoami));
-        assertEquals(403, call("POST", "/security/admin-only", bearer(token)).statusCode());
+        assertEquals(403, call("GET", ADMIN_ONLY, bearer(token)).statusCode());
     }
 
     @Test
@@ -152,7 +162,7 @@ class OidcSecurityIT {
                 .add("groups", Json.createArrayBuilder().add("admin")).build();
         assertEquals(200, call("GET", "/security/whoami", bearer(real)).statusCode());
         assertRefused("tampered claims", TestTokens.withClaims(real, raised));
-        assertEquals(401, call("POST", "/security/admin-only", bearer(TestTokens.withClaims(real, raised))).statusCode());
+        assertEquals(401, call("GET", ADMIN_ONLY, bearer(TestTokens.withClaims(real, raised))).statusCode());
         assertRefused("not a JWT", "not-a-token");
     }
 
@@ -161,7 +171,7 @@ class OidcSecurityIT {
         try (Browser browser = Browser.start()) {
             // the OIDC client's callback is on the HTTPS port, whose certificate Liberty generated
             browser.driver().executeCdpCommand("Security.setIgnoreCertificateErrors", Map.of("ignore", true));
-            browser.driver().get(server.uri("/ui/security/whoami").toString());
+            browser.driver().get(server.uri("/ui/events.xhtml").toString());
             WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(30));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
             String loginUrl = browser.driver().getCurrentUrl();
@@ -176,17 +186,18 @@ class OidcSecurityIT {
             browser.driver().findElement(By.id("password")).sendKeys(Keycloak.USERS.get("operator1"));
             browser.driver().findElement(By.id("kc-login")).click();
             try {
-                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("user")));
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kf-user-name")));
             } catch (org.openqa.selenium.TimeoutException e) {
                 browser.screenshot("security-sign-in-failed");
                 throw new AssertionError("not signed in: " + browser.driver().getCurrentUrl() + "\n"
                         + browser.driver().getPageSource(), e);
             }
             String signedIn = browser.driver().getCurrentUrl();
-            assertTrue(signedIn.startsWith("https://127.0.0.1:") && signedIn.endsWith("/ui/security/whoami")
-                    || signedIn.equals(server.uri("/ui/security/whoami").toString()), signedIn);
-            assertEquals("operator1", browser.driver().findElement(By.id("user")).getText());
-            assertEquals("operator", browser.driver().findElement(By.id("roles")).getText());
+            assertTrue(signedIn.endsWith("/ui/events.xhtml"), signedIn);
+            assertEquals("operator1", browser.driver().findElement(By.id("kf-user-name")).getText());
+            // the groups claim became roles: an operator's sections, no admin ones
+            assertFalse(browser.driver().findElements(By.id("nav-schedules")).isEmpty(), "operators see Schedules");
+            assertTrue(browser.driver().findElements(By.id("nav-cameras")).isEmpty(), "operators see no Cameras");
             browser.screenshot("security-signed-in");
         }
     }
