@@ -89,6 +89,12 @@ public class LocalSignIn implements HttpAuthenticationMechanism {
             return context.doNothing();
         }
         if (path.startsWith("/ui/")) {
+            if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+                // a page refreshing itself (the dashboard's poll) after its sign-in ended: a 302
+                // would hand the sign-in form to the ajax handler as a broken partial response;
+                // Faces' own redirect instruction makes the browser open the form instead
+                return partialRedirect(response, request.getContextPath() + FORM);
+            }
             if ("GET".equals(request.getMethod())) {
                 String query = request.getQueryString();
                 request.getSession().setAttribute(TARGET, path + (query == null ? "" : "?" + query));
@@ -136,6 +142,21 @@ public class LocalSignIn implements HttpAuthenticationMechanism {
             // the client is gone; nothing was accepted either way
         }
         // SEND_CONTINUE: the answer is complete (SEND_FAILURE would let the container write its own after it)
+        return AuthenticationStatus.SEND_CONTINUE;
+    }
+
+    private static AuthenticationStatus partialRedirect(HttpServletResponse response, String url) {
+        try {
+            response.setStatus(HttpServletResponse.SC_OK);
+            response.setContentType("text/xml");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                    + "<partial-response><redirect url=\"" + url.replace("&", "&amp;").replace("\"", "&quot;")
+                    + "\"/></partial-response>");
+            response.flushBuffer();
+        } catch (IOException e) {
+            // the page is gone
+        }
         return AuthenticationStatus.SEND_CONTINUE;
     }
 

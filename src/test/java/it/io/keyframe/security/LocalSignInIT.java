@@ -49,6 +49,13 @@ class LocalSignInIT {
             HttpResponse<String> page = server.send(HttpRequest.newBuilder(server.uri("/ui/dashboard.xhtml")));
             assertEquals(302, page.statusCode());
             assertTrue(page.headers().firstValue("Location").orElse("").endsWith("/ui/login.xhtml"));
+            // a page's own ajax refresh after its sign-in ended: Faces' redirect instruction, not a 302
+            HttpResponse<String> poll = server.send(HttpRequest.newBuilder(server.uri("/ui/dashboard.xhtml"))
+                    .header("Faces-Request", "partial/ajax").header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("jakarta.faces.partial.ajax=true")));
+            assertEquals(200, poll.statusCode());
+            assertTrue(poll.body().contains("<partial-response><redirect url=\"/ui/login.xhtml\"/></partial-response>"),
+                    poll.body());
 
             try (Browser browser = Browser.start()) {
                 var driver = browser.driver();

@@ -125,6 +125,17 @@ class OidcSecurityIT {
     }
 
     @Test
+    void metricsTakeABearerTokenOverHttps() throws IOException {
+        assertEquals(401, server.tlsGet("/metrics?scope=base", null).status());
+        var viewer = server.tlsGet("/metrics?scope=base", bearer(keycloak.passwordToken("viewer1")));
+        assertEquals(200, viewer.status(), viewer.body());
+        assertTrue(viewer.body().contains("# TYPE"), viewer.body());
+        var machine = server.tlsGet("/metrics?scope=base",
+                bearer(keycloak.clientCredentialsToken(Keycloak.MACHINE_CLIENT, Keycloak.MACHINE_SECRET)));
+        assertEquals(200, machine.status(), "a Prometheus job with a client-credentials token");
+    }
+
+    @Test
     void aTokenForAnotherAudienceIsRefused() throws IOException {
         // a real token of the same realm and issuer, for a client without Keyframe's audience
         String token = keycloak.clientCredentialsToken(Keycloak.OTHER_CLIENT, Keycloak.OTHER_SECRET);

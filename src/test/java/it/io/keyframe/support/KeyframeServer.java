@@ -235,13 +235,18 @@ public final class KeyframeServer implements AutoCloseable {
      * only over TLS in the secure modes ({@code /metrics}).
      */
     public Api.Reply tlsGet(String path) throws IOException {
+        return tlsGet(path, authorization());
+    }
+
+    /** The same with another {@code Authorization} header (null: anonymous). */
+    public Api.Reply tlsGet(String path, String authorization) throws IOException {
         java.net.HttpURLConnection connection = (java.net.HttpURLConnection)
                 URI.create("https://127.0.0.1:" + httpsPort + path).toURL().openConnection();
         if (connection instanceof javax.net.ssl.HttpsURLConnection https) {
             https.setSSLSocketFactory(TrustAnyCertificate.context().getSocketFactory());
             https.setHostnameVerifier((host, session) -> true);
         }
-        String authorization = authorization();
+        connection.setInstanceFollowRedirects(false);
         if (authorization != null) {
             connection.setRequestProperty("Authorization", authorization);
         }
