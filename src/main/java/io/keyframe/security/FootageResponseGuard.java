@@ -22,8 +22,8 @@ public class FootageResponseGuard implements ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (isFootage(response.getMediaType()) && response.getStatus() < 300 && request.getProperty(FootageFilter.CHECKED) == null) {
-            LOG.severe("refused to send " + response.getMediaType() + " from " + request.getMethod() + " /"
-                    + request.getUriInfo().getPath() + ": the route has no @Footage camera access check");
+            LOG.severe("refused to send " + response.getMediaType() + " from " + request.getMethod() + " "
+                    + request.getUriInfo().getRequestUri().getRawPath() + ": the route has no @Footage camera access check");
             Response error = ApiError.response(500, "this route sends footage without a camera access check");
             response.setStatus(500);
             response.getHeaders().clear();
