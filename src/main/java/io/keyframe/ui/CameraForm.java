@@ -1,5 +1,6 @@
 package io.keyframe.ui;
 
+import io.keyframe.camera.entity.AccessGroups;
 import io.keyframe.camera.entity.Camera;
 import io.keyframe.camera.entity.CameraId;
 import io.keyframe.camera.entity.CameraSpec;
@@ -48,6 +49,8 @@ public class CameraForm implements Serializable {
     private Integer preRollSecs = 5;
     private Integer postRollSecs = 10;
     private boolean acceptEvents;
+    /** Group names separated by commas; empty: every viewer. */
+    private String accessGroups;
     private final List<StreamForm> streams = new ArrayList<>();
 
     static CameraForm blank() {
@@ -66,6 +69,7 @@ public class CameraForm implements Serializable {
         form.preRollSecs = camera.preRollSecs();
         form.postRollSecs = camera.postRollSecs();
         form.acceptEvents = camera.acceptEvents();
+        form.accessGroups = camera.accessGroups().display();
         camera.streams().stream()
                 .sorted(Comparator.comparing((CameraStream s) -> !s.primary()).thenComparing(s -> s.id().value()))
                 .forEach(s -> form.streams.add(StreamForm.of(s)));
@@ -81,6 +85,12 @@ public class CameraForm implements Serializable {
         } catch (ApiException e) {
             errors.put("id", e.getMessage());
         }
+        AccessGroups groups = null;
+        try {
+            groups = AccessGroups.parseList(accessGroups);
+        } catch (ApiException e) {
+            errors.put("accessGroups", e.getMessage());
+        }
         List<StreamSpec> specs = new ArrayList<>();
         for (int i = 0; i < streams.size(); i++) {
             StreamSpec spec = streamSpec(i, streams.get(i), errors);
@@ -93,7 +103,7 @@ public class CameraForm implements Serializable {
         }
         try {
             return new CameraSpec(cameraId, name, mode == null ? RecordingMode.CONTINUOUS : mode, retentionDays,
-                    preRollSecs == null ? 5 : preRollSecs, postRollSecs == null ? 10 : postRollSecs, specs, acceptEvents);
+                    preRollSecs == null ? 5 : preRollSecs, postRollSecs == null ? 10 : postRollSecs, specs, acceptEvents, groups);
         } catch (ApiException e) {
             Map<String, String> one = new LinkedHashMap<>();
             one.put(duplicateStream(e.getMessage()).orElse(cameraField(e.getMessage())), e.getMessage());
@@ -151,6 +161,8 @@ public class CameraForm implements Serializable {
             return "preRollSecs";
         } else if (message.startsWith("post_roll_secs")) {
             return "postRollSecs";
+        } else if (message.startsWith("access_groups")) {
+            return "accessGroups";
         }
         return null;
     }
@@ -236,6 +248,14 @@ public class CameraForm implements Serializable {
 
     public void setAcceptEvents(boolean acceptEvents) {
         this.acceptEvents = acceptEvents;
+    }
+
+    public String getAccessGroups() {
+        return accessGroups;
+    }
+
+    public void setAccessGroups(String accessGroups) {
+        this.accessGroups = accessGroups;
     }
 
     public List<StreamForm> getStreams() {

@@ -41,7 +41,7 @@ public class CamerasView implements Serializable {
 
     /** One camera of the list. */
     public record CameraRow(String id, String name, RecordingMode mode, Integer retentionDays, int preRollSecs,
-                            int postRollSecs, List<StreamRow> streams) implements Serializable {
+                            int postRollSecs, List<StreamRow> streams, String accessGroups) implements Serializable {
     }
 
     /** One stream of a listed camera, with its session's state now. */
@@ -75,7 +75,7 @@ public class CamerasView implements Serializable {
                     .sorted((a, b) -> a.primary() != b.primary() ? (a.primary() ? -1 : 1) : a.id().value().compareTo(b.id().value()))
                     .forEach(s -> streams.add(new StreamRow(s.id().value(), s.url().toString(), s.primary(), state(camera, s))));
             list.add(new CameraRow(camera.id().value(), camera.name(), camera.recordingMode(), camera.retentionDays(),
-                    camera.preRollSecs(), camera.postRollSecs(), List.copyOf(streams)));
+                    camera.preRollSecs(), camera.postRollSecs(), List.copyOf(streams), camera.accessGroups().display()));
         }
         rows = List.copyOf(list);
     }

@@ -11,6 +11,7 @@ import io.keyframe.event.entity.EventRequest;
 import io.keyframe.recording.control.SessionStatus;
 import io.keyframe.recording.control.StreamManager;
 import io.keyframe.recording.control.StreamStats;
+import io.keyframe.security.CameraAccess;
 import io.keyframe.segment.control.SegmentStore;
 import io.keyframe.segment.entity.Segment;
 import jakarta.annotation.PostConstruct;
@@ -65,6 +66,9 @@ public class DashboardView implements Serializable {
     @Inject
     transient UiAccess access;
 
+    @Inject
+    transient CameraAccess cameraAccess;
+
     private List<CameraTile> tiles = List.of();
     private int recording;
     private int streamCount;
@@ -80,7 +84,11 @@ public class DashboardView implements Serializable {
         List<CameraTile> result = new ArrayList<>();
         int recordingNow = 0;
         int total = 0;
+        CameraAccess.Caller caller = cameraAccess.caller();
         for (Camera camera : cameras.all()) {
+            if (!cameraAccess.maySee(caller, camera)) {
+                continue; // limited to groups the user is not in: no tile, no thumbnail
+            }
             List<StreamTile> streams = new ArrayList<>();
             for (CameraStream stream : camera.streams()) {
                 StreamTile tile = streamTile(camera.id(), stream, now);

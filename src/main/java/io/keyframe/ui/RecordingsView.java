@@ -5,6 +5,7 @@ import io.keyframe.camera.entity.Camera;
 import io.keyframe.camera.entity.CameraId;
 import io.keyframe.camera.entity.CameraStream;
 import io.keyframe.platform.rest.ApiException;
+import io.keyframe.security.CameraAccess;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -39,6 +40,9 @@ public class RecordingsView implements Serializable {
     @Inject
     transient Clock clock;
 
+    @Inject
+    transient CameraAccess cameraAccess;
+
     // view parameters (bookmarkable: ?camera=lobby&stream=main&day=2026-11-29&at=...)
     private String camera;
     private String stream;
@@ -52,7 +56,9 @@ public class RecordingsView implements Serializable {
     /** Runs once the view parameters are set: checks them and fills in defaults. */
     public void load() {
         ZoneId zone = ZoneId.systemDefault();
-        List<Camera> all = cameras.all();
+        CameraAccess.Caller caller = cameraAccess.caller();
+        // cameras limited to groups the user is not in are not offered (their footage routes refuse them too)
+        List<Camera> all = cameras.all().stream().filter(c -> cameraAccess.maySee(caller, c)).toList();
         cameraChoices = all.stream().map(c -> new Choice(c.id().value(),
                 c.name() == null || c.name().equals(c.id().value()) ? c.id().value() : c.name() + " (" + c.id().value() + ")")).toList();
         Instant focus = null;
@@ -74,8 +80,12 @@ public class RecordingsView implements Serializable {
         }
         if (camera != null && !camera.isBlank()) {
             try {
-                if (cameras.find(CameraId.of(camera)).isEmpty()) {
+                Optional<Camera> asked = cameras.find(CameraId.of(camera));
+                if (asked.isEmpty()) {
                     UiActions.error("There is no camera " + CameraId.of(camera).value() + ".");
+                    camera = null;
+                } else if (!cameraAccess.maySee(caller, asked.get())) {
+                    UiActions.error("You may not see the footage of camera " + asked.get().id().value() + ".");
                     camera = null;
                 }
             } catch (ApiException e) {
@@ -91,7 +101,8 @@ public class RecordingsView implements Serializable {
 
     /** A new camera was picked: its primary stream unless the current stream exists there too. */
     public void cameraChanged() {
-        Optional<Camera> selected = camera == null ? Optional.empty() : cameras.find(CameraId.of(camera));
+        Optional<Camera> selected = camera == null ? Optional.empty()
+                : cameras.find(CameraId.of(camera)).filter(c -> cameraAccess.maySee(c));
         streamChoices = selected.map(c -> c.streams().stream()
                 .map(s -> new Choice(s.id().value(), s.id().value() + (s.primary() ? " (primary)" : ""))).toList()).orElse(List.of());
         if (selected.isPresent() && streamChoices.stream().noneMatch(s -> s.value().equals(stream))) {

@@ -40,6 +40,18 @@ class CameraFormTest {
     }
 
     @Test
+    void accessGroupsAreCommaSeparatedAndCheckedByTheApiRule() throws Exception {
+        CameraForm form = valid();
+        form.setAccessGroups(" lobby-guards, operator ");
+        assertEquals(java.util.List.of("lobby-guards", "operator"), form.toSpec().accessGroups().names());
+        form.setAccessGroups("");
+        assertFalse(form.toSpec().accessGroups().limited(), "empty: every viewer");
+        form.setAccessGroups("lobby guards!, ok");
+        String refused = assertThrows(CameraForm.FieldErrors.class, form::toSpec).errors.get("accessGroups");
+        assertTrue(refused != null && refused.startsWith("access_groups: 'guards!' is not a group name"), refused);
+    }
+
+    @Test
     void theFirstStreamIsPrimaryAndUrlCredentialsMoveIntoTheFields() throws Exception {
         CameraForm form = valid();
         form.getStreams().get(0).setUrl("rtsp://admin:p%40ss@cam:554/main");

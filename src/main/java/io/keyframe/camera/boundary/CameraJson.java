@@ -1,5 +1,6 @@
 package io.keyframe.camera.boundary;
 
+import io.keyframe.camera.entity.AccessGroups;
 import io.keyframe.camera.entity.Camera;
 import io.keyframe.camera.entity.CameraId;
 import io.keyframe.camera.entity.CameraSpec;
@@ -17,6 +18,8 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,7 +58,24 @@ final class CameraJson {
         return new CameraSpec(id, JsonInput.string(json, "name", ""),
                 mode == null ? RecordingMode.CONTINUOUS : RecordingMode.parse(mode),
                 JsonInput.integer(json, "retention_days", ""),
-                pre == null ? 5 : pre, post == null ? 10 : post, specs, acceptEvents != null && acceptEvents);
+                pre == null ? 5 : pre, post == null ? 10 : post, specs, acceptEvents != null && acceptEvents,
+                accessGroups(json));
+    }
+
+    /** {@code "access_groups": ["lobby-guards", ...]}; absent, null or empty: every viewer. */
+    private static AccessGroups accessGroups(JsonObject json) {
+        JsonArray groups = JsonInput.array(json, "access_groups", "");
+        if (groups == null) {
+            return AccessGroups.NONE;
+        }
+        List<String> names = new ArrayList<>();
+        for (JsonValue value : groups) {
+            if (!(value instanceof JsonString name)) {
+                throw ApiException.badRequest("access_groups must be an array of group names (strings)");
+            }
+            names.add(name.getString());
+        }
+        return new AccessGroups(names);
     }
 
     private static StreamSpec parseStream(JsonObject json, String prefix) {
@@ -153,6 +173,7 @@ final class CameraJson {
                 .add("post_roll_secs", camera.postRollSecs())
                 .add("accept_events", camera.acceptEvents())
                 .add("schedule_time_zone", camera.scheduleTimeZone())
+                .add("access_groups", Json.createArrayBuilder(camera.accessGroups().names()))
                 .add("streams", streams);
         if (camera.retentionDays() == null) {
             json.addNull("retention_days");

@@ -39,6 +39,10 @@ public class Camera {
     @Column(name = "accept_events")
     private boolean acceptEvents;
 
+    /** Group names joined by commas ({@link AccessGroups#column()}); null: every viewer. */
+    @Column(name = "access_groups")
+    private String accessGroups;
+
     @Column(name = "schedule_time_zone", updatable = false)
     private String scheduleTimeZone = "UTC";
 
@@ -107,6 +111,11 @@ public class Camera {
         return acceptEvents;
     }
 
+    /** The groups the footage is limited to; {@link AccessGroups#NONE} when every viewer may see it. */
+    public AccessGroups accessGroups() {
+        return AccessGroups.fromColumn(accessGroups);
+    }
+
     public Optional<CameraStream> stream(StreamId id) {
         return streams.stream().filter(s -> s.id().equals(id)).findFirst();
     }
@@ -123,6 +132,7 @@ public class Camera {
         this.preRollSecs = spec.preRollSecs();
         this.postRollSecs = spec.postRollSecs();
         this.acceptEvents = spec.acceptEvents();
+        this.accessGroups = spec.accessGroups().column();
         this.updatedAt = now;
     }
 }

@@ -7,7 +7,8 @@ import java.util.Set;
 
 /** A validated camera as a client asked for it (POST or PUT). */
 public record CameraSpec(CameraId id, String name, RecordingMode recordingMode, Integer retentionDays,
-                         int preRollSecs, int postRollSecs, List<StreamSpec> streams, boolean acceptEvents) {
+                         int preRollSecs, int postRollSecs, List<StreamSpec> streams, boolean acceptEvents,
+                         AccessGroups accessGroups) {
 
     public static final int MAX_STREAMS = 8;
 
@@ -15,6 +16,12 @@ public record CameraSpec(CameraId id, String name, RecordingMode recordingMode, 
     public CameraSpec(CameraId id, String name, RecordingMode recordingMode, Integer retentionDays,
                       int preRollSecs, int postRollSecs, List<StreamSpec> streams) {
         this(id, name, recordingMode, retentionDays, preRollSecs, postRollSecs, streams, false);
+    }
+
+    /** A camera every viewer may see (no {@code access_groups}). */
+    public CameraSpec(CameraId id, String name, RecordingMode recordingMode, Integer retentionDays,
+                      int preRollSecs, int postRollSecs, List<StreamSpec> streams, boolean acceptEvents) {
+        this(id, name, recordingMode, retentionDays, preRollSecs, postRollSecs, streams, acceptEvents, AccessGroups.NONE);
     }
 
     public CameraSpec {
@@ -49,5 +56,8 @@ public record CameraSpec(CameraId id, String name, RecordingMode recordingMode, 
             throw ApiException.badRequest("exactly one stream must be primary");
         }
         streams = List.copyOf(streams);
+        if (accessGroups == null) {
+            accessGroups = AccessGroups.NONE;
+        }
     }
 }

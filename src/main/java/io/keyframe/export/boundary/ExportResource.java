@@ -11,6 +11,7 @@ import io.keyframe.export.control.ExportSegments;
 import io.keyframe.export.entity.ExportRange;
 import io.keyframe.platform.rest.ApiException;
 import io.keyframe.security.RateLimited;
+import io.keyframe.security.Footage;
 import io.keyframe.security.Roles;
 import io.keyframe.segment.boundary.RangedFile;
 import io.keyframe.segment.control.ServedFile;
@@ -41,6 +42,7 @@ import java.time.temporal.ChronoUnit;
  * {@code from} to {@code to}. The file is built once and kept in the {@link ExportCache}, so it is
  * answered like a segment: ranges, ETag, conditional requests; a browser can seek in it.
  */
+@Footage(Footage.Source.CAMERA_ID)
 @Path("/cameras/{camera_id}/export")
 @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
 @RateLimited(RateLimited.Kind.EXPORT)

@@ -1,6 +1,7 @@
 package io.keyframe.export.boundary;
 
 import io.keyframe.security.RateLimited;
+import io.keyframe.security.Footage;
 import io.keyframe.security.Roles;
 import io.keyframe.segment.boundary.RangedFile;
 import io.keyframe.segment.boundary.SegmentFileResource;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.Response;
  * {@code GET|HEAD /segments/{id}/rendition/h264}: the segment as H.264 MP4, for browsers that
  * cannot play H.265; the same answer as {@code GET /segments/{id}/file?format=h264}, ranges included.
  */
+@Footage(Footage.Source.SEGMENT_ID)
 @Path("/segments/{id}/rendition/h264")
 @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
 @RateLimited(RateLimited.Kind.DOWNLOAD)

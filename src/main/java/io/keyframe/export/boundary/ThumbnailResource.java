@@ -4,6 +4,7 @@ import io.keyframe.export.control.Thumbnails;
 import io.keyframe.platform.rest.ApiException;
 import io.keyframe.platform.rest.Requests;
 import io.keyframe.security.RateLimited;
+import io.keyframe.security.Footage;
 import io.keyframe.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -24,6 +25,7 @@ import java.nio.file.attribute.BasicFileAttributes;
  * A closed segment never changes, so the answer may be cached for a day (privately: it is footage)
  * and carries a strong ETag; {@code If-None-Match} gives 304.
  */
+@Footage(Footage.Source.SEGMENT_ID)
 @Path("/segments/{id}/thumbnail")
 @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
 @RateLimited(RateLimited.Kind.DOWNLOAD)

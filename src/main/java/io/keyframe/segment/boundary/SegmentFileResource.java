@@ -2,6 +2,7 @@ package io.keyframe.segment.boundary;
 
 import io.keyframe.platform.rest.ApiException;
 import io.keyframe.security.RateLimited;
+import io.keyframe.security.Footage;
 import io.keyframe.security.Roles;
 import io.keyframe.segment.control.H264Renditions;
 import io.keyframe.segment.control.SegmentFiles;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.Response;
  * {@code If-Modified-Since}, {@code If-Match} and {@code If-Range}. The path comes from the row
  * only ({@link SegmentFiles}); errors are JSON.
  */
+@Footage(Footage.Source.SEGMENT_ID)
 @Path("/segments/{id}/file")
 @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
 @RateLimited(RateLimited.Kind.DOWNLOAD)

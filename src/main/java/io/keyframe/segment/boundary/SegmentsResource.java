@@ -5,6 +5,7 @@ import io.keyframe.camera.entity.CameraId;
 import io.keyframe.camera.entity.StreamId;
 import io.keyframe.platform.rest.ApiException;
 import io.keyframe.platform.rest.Requests;
+import io.keyframe.security.Footage;
 import io.keyframe.security.Roles;
 import io.keyframe.segment.control.SegmentCursor;
 import io.keyframe.segment.control.SegmentListQuery;
@@ -33,6 +34,7 @@ import java.util.regex.Pattern;
  * {@code limit}; when more rows exist the answer carries an opaque {@code next} cursor, sent back
  * as {@code cursor} with the same query for the next page.
  */
+@Footage(Footage.Source.CAMERA_ID)
 @Path("/cameras/{camera_id}/segments")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})

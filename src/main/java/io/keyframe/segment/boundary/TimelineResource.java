@@ -8,6 +8,7 @@ import io.keyframe.camera.entity.StreamId;
 import io.keyframe.platform.rest.ApiException;
 import io.keyframe.platform.rest.Requests;
 import io.keyframe.recording.control.StateLogStore;
+import io.keyframe.security.Footage;
 import io.keyframe.security.Roles;
 import io.keyframe.segment.control.SegmentStore;
 import io.keyframe.segment.control.Timeline;
@@ -31,6 +32,7 @@ import java.time.Instant;
  * {@code GET /cameras/{camera_id}/timeline?from&to[&stream_id]}: covered intervals (merged
  * segments) and gaps with their cause, for one stream (the primary one by default).
  */
+@Footage(Footage.Source.CAMERA_ID)
 @Path("/cameras/{camera_id}/timeline")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})

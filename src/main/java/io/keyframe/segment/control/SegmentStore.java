@@ -111,6 +111,12 @@ public class SegmentStore {
         return (Instant) value;
     }
 
+    /** The camera of a segment in any state (the primary key lookup of the footage access check). */
+    public java.util.Optional<String> cameraOf(long id) {
+        return em.createQuery("SELECT s.cameraId FROM Segment s WHERE s.id = :id", String.class)
+                .setParameter("id", id).getResultStream().findFirst();
+    }
+
     /** A ready segment by id (rows being deleted are not served). */
     public java.util.Optional<Segment> find(long id) {
         return em.createQuery("SELECT s FROM Segment s WHERE s.id = :id AND s.state = 'ready'", Segment.class)
