@@ -136,6 +136,22 @@ class OidcSecurityIT {
     }
 
     @Test
+    void aCameraLimitedToAGroupIsRefusedToTokensWithoutIt() throws IOException {
+        String admin = bearer(keycloak.passwordToken("admin1"));
+        HttpResponse<String> created = server.send(HttpRequest.newBuilder(server.uri("/cameras"))
+                .header("Authorization", admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(it.io.keyframe.support.Api.camera("oidcguarded",
+                        "rtsp://127.0.0.1:9/none", "off", null).replaceFirst("\\{", "{\"access_groups\": [\"operator\"], "))));
+        assertEquals(201, created.statusCode(), created.body());
+        String catalog = "/cameras/oidcguarded/segments?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z";
+        // the token's groups claim decides: viewer1 is not in "operator", operator1 is; admins always pass
+        assertEquals(403, call("GET", catalog, bearer(keycloak.passwordToken("viewer1"))).statusCode());
+        assertEquals(200, call("GET", catalog, bearer(keycloak.passwordToken("operator1"))).statusCode());
+        assertEquals(200, call("GET", catalog, admin).statusCode());
+        assertEquals(204, call("DELETE", "/cameras/oidcguarded", admin).statusCode());
+    }
+
+    @Test
     void aTokenForAnotherAudienceIsRefused() throws IOException {
         // a real token of the same realm and issuer, for a client without Keyframe's audience
         String token = keycloak.clientCredentialsToken(Keycloak.OTHER_CLIENT, Keycloak.OTHER_SECRET);
