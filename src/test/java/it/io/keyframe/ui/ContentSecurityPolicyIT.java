@@ -111,6 +111,21 @@ class ContentSecurityPolicyIT {
             // the watcher sees the pages of the sign-in too
             browser.assertNoCspViolations();
 
+            // the events page's picture fallback (an inline onerror before, events.js now): a
+            // picture that cannot be loaded, added as an ajax update would add it, gives way to "no picture"
+            browser.driver().get(server.uri("/ui/events.xhtml").toString());
+            awaitPrimeFacesNonce(browser, "events");
+            browser.script("""
+                    var cell = document.createElement('div');
+                    cell.innerHTML = '<img class="kf-evt-thumb" id="kf-test-thumb" src="/segments/0/thumbnail" alt="x"/>'
+                        + '<span class="kf-evt-nothumb" id="kf-test-nothumb" hidden="hidden">no picture</span>';
+                    document.querySelector('main').appendChild(cell);
+                    """);
+            Awaitility.await("the broken picture gave way").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> (Boolean) browser.script("return document.getElementById('kf-test-thumb').hidden"
+                            + " && !document.getElementById('kf-test-nothumb').hidden"));
+            browser.assertNoCspViolations();
+
             // the policy is enforced: an injected inline script, inline handler and eval are refused
             browser.script("""
                     var s = document.createElement('script');
