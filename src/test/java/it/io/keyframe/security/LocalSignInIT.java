@@ -97,6 +97,8 @@ class LocalSignInIT {
                 assertFalse(driver.findElements(By.cssSelector("section[data-camera='" + CAMERA + "']")).isEmpty());
                 assertTrue(driver.findElements(By.cssSelector(".kf-start, .kf-stop, .kf-trigger")).isEmpty());
                 browser.screenshot("dashboard-viewer");
+                // every page this browser opened ran without a Content-Security-Policy violation
+                browser.assertNoCspViolations();
             }
             server.stop();
             String log = Files.readString(server.messagesLog(), StandardCharsets.UTF_8);

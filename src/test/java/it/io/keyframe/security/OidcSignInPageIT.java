@@ -129,6 +129,8 @@ class OidcSignInPageIT {
                 assertTrue(driver.getPageSource().contains("Add camera"), driver.getPageSource());
                 assertTrue(driver.getPageSource().contains(CAMERA));
                 browser.screenshot("oidc-admin-cameras");
+                // our pages (this origin's, the signed-out page too) ran without a Content-Security-Policy violation
+                browser.assertNoCspViolations();
             }
             server.stop();
             String log = Files.readString(server.messagesLog(), StandardCharsets.UTF_8);

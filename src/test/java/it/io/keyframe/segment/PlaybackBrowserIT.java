@@ -68,6 +68,8 @@ class PlaybackBrowserIT {
             // the export is built once, kept in the export cache and answered with ranges: seekable
             playAndSeek(browser, server.uri("/cameras/browserplay/export?from=" + from + "&to=" + to
                     + "&disposition=inline").toString(), Duration.between(from, to).toMillis() / 1000.0, 1.2, true);
+            // every page this browser opened ran without a Content-Security-Policy violation
+            browser.assertNoCspViolations();
         }
     }
 

@@ -29,6 +29,27 @@ public final class Browser implements AutoCloseable {
     public static final Path CHROMIUM = Path.of(System.getProperty("keyframe.chromium", "/usr/bin/chromium"));
     public static final Path CHROMEDRIVER = Path.of(System.getProperty("keyframe.chromedriver", "/usr/bin/chromedriver"));
 
+    /** Session storage key of the recorded Content-Security-Policy violations (survives navigation in the tab). */
+    private static final String CSP_KEY = "keyframe.test.cspViolations";
+    /**
+     * Injected into every document before its own scripts (DevTools, itself not subject to the
+     * page's policy): each {@code securitypolicyviolation} event is kept in the tab's session
+     * storage of the page's origin, so violations of pages navigated away from are kept too.
+     */
+    private static final String CSP_WATCH = """
+            document.addEventListener('securitypolicyviolation', function (e) {
+                try {
+                    var list = JSON.parse(sessionStorage.getItem('%1$s') || '[]');
+                    list.push(e.disposition + ' ' + e.effectiveDirective + ' blocked ' + (e.blockedURI || '?')
+                        + ' on ' + location.pathname + ' at ' + e.sourceFile + ':' + e.lineNumber
+                        + (e.sample ? ' sample ' + e.sample : ''));
+                    sessionStorage.setItem('%1$s', JSON.stringify(list));
+                } catch (x) {
+                    // no session storage (about:blank, data: URLs)
+                }
+            }, true);
+            """.formatted(CSP_KEY);
+
     private final Path profile;
     private final ChromeDriverService service;
     private final ChromeDriver driver;
@@ -74,6 +95,8 @@ public final class Browser implements AutoCloseable {
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
             // the smallest screen the operator pages are made for
             driver.manage().window().setSize(new Dimension(1366, 768));
+            // before any script of every page: record what the Content-Security-Policy blocks
+            driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", CSP_WATCH));
             return new Browser(profile, service, driver);
         } catch (RuntimeException e) {
             if (driver != null) {
@@ -106,6 +129,42 @@ public final class Browser implements AutoCloseable {
         driver.findElement(By.id("sign-in")).click();
         new WebDriverWait(driver, Duration.ofSeconds(20))
                 .until(d -> !d.getCurrentUrl().contains("/ui/login.xhtml") && !d.getCurrentUrl().contains("/ui/sign-in"));
+    }
+
+    /**
+     * The Content-Security-Policy violations Chromium reported in this tab on pages of the current
+     * page's origin since the browser started (or {@link #clearCspViolations()}), after letting
+     * events already queued by the page be dispatched.
+     */
+    @SuppressWarnings("unchecked")
+    public java.util.List<String> cspViolations() {
+        // two turns of the event loop: reports queued by the page are dispatched before reading
+        Object list = asyncScript("""
+                var done = arguments[arguments.length - 1];
+                setTimeout(function () {
+                    setTimeout(function () {
+                        try {
+                            done(JSON.parse(sessionStorage.getItem('%1$s') || '[]'));
+                        } catch (x) {
+                            done(['cannot read the recorded violations: ' + x]);
+                        }
+                    }, 0);
+                }, 0);
+                """.formatted(CSP_KEY));
+        return java.util.List.copyOf((java.util.List<String>) list);
+    }
+
+    /** Fails, listing them, when the policy blocked anything on this origin's pages in this tab. */
+    public void assertNoCspViolations() {
+        java.util.List<String> violations = cspViolations();
+        if (!violations.isEmpty()) {
+            throw new AssertionError("Content-Security-Policy violations:\n  " + String.join("\n  ", violations));
+        }
+    }
+
+    /** Forgets the recorded violations (of the current page's origin). */
+    public void clearCspViolations() {
+        script("sessionStorage.removeItem('" + CSP_KEY + "')");
     }
 
     /** Where the browser saves downloads (inside the temporary profile). */

@@ -119,6 +119,8 @@ class CamerasPageIT {
                     .until(() -> browser.driver().findElements(By.xpath(rowXpath())).isEmpty());
             assertEquals(404, api.get("/cameras/" + ID).status());
             assertFalse(browser.driver().getPageSource().contains(PASSWORD));
+            // every page this browser opened ran without a Content-Security-Policy violation
+            browser.assertNoCspViolations();
         } finally {
             api.delete("/cameras/" + ID);
         }

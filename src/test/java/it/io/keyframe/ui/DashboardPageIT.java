@@ -83,6 +83,8 @@ class DashboardPageIT {
             Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
                     .until(() -> "RECORDING".equals(streamRow(browser).getAttribute("data-state")));
             assertEquals("continuous", api.get("/recording/status/" + CAMERA).json().getString("wanted_by"));
+            // every page this browser opened ran without a Content-Security-Policy violation
+            browser.assertNoCspViolations();
         } finally {
             api.delete("/cameras/" + CAMERA);
         }

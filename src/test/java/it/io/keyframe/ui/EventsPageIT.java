@@ -65,6 +65,8 @@ class EventsPageIT {
                     browser.screenshot("events-failed");
                     throw e;
                 }
+                // every page this browser opened ran without a Content-Security-Policy violation
+                browser.assertNoCspViolations();
             }
         } finally {
             api.delete("/cameras/" + CAMERA);

@@ -43,6 +43,8 @@ class SchedulesPageIT {
                 browser.screenshot("schedules-failed");
                 throw e;
             }
+            // every page this browser opened ran without a Content-Security-Policy violation
+            browser.assertNoCspViolations();
         } finally {
             api.delete("/cameras/" + ID);
         }

@@ -123,6 +123,8 @@ class StoragePageIT {
             assertEquals(deleted, driver.findElements(By.cssSelector("tr.kf-audit-row")).size());
             browser.script("document.getElementById('auditForm').scrollIntoView();");
             browser.screenshot("storage-audit");
+            // every page this browser opened ran without a Content-Security-Policy violation
+            browser.assertNoCspViolations();
         }
     }
 

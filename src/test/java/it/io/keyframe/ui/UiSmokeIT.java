@@ -44,6 +44,8 @@ class UiSmokeIT {
             // PrimeFaces' own scripts and theme were served
             assertEquals(Boolean.TRUE, browser.script("return typeof PrimeFaces === 'object'"));
             browser.screenshot("smoke");
+            // every page this browser opened ran without a Content-Security-Policy violation
+            browser.assertNoCspViolations();
         }
     }
 }
