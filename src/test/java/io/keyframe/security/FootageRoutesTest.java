@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HEAD;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import java.io.IOException;
@@ -67,7 +63,7 @@ class FootageRoutesTest {
         Map<String, String> checked = new TreeMap<>();
         for (Class<?> resource : resources()) {
             for (Method method : resource.getDeclaredMethods()) {
-                String verb = verb(method);
+                String verb = RouteRolesTest.verb(method);
                 if (verb == null) {
                     continue;
                 }
@@ -169,25 +165,6 @@ class FootageRoutesTest {
         RolesAllowed roles = method.isAnnotationPresent(RolesAllowed.class) ? method.getAnnotation(RolesAllowed.class)
                 : resource.getAnnotation(RolesAllowed.class);
         return roles != null && Set.of(roles.value()).equals(Set.of(Roles.ADMIN));
-    }
-
-    private static String verb(Method method) {
-        if (method.isAnnotationPresent(GET.class)) {
-            return "GET";
-        }
-        if (method.isAnnotationPresent(HEAD.class)) {
-            return "HEAD";
-        }
-        if (method.isAnnotationPresent(POST.class)) {
-            return "POST";
-        }
-        if (method.isAnnotationPresent(PUT.class)) {
-            return "PUT";
-        }
-        if (method.isAnnotationPresent(DELETE.class)) {
-            return "DELETE";
-        }
-        return null;
     }
 
     /** {@code /cameras/{camera_id}/export}: the class path and the method's, slashes normalised. */

@@ -89,7 +89,8 @@ class RouteRolesTest {
         }
     }
 
-    private static String verb(Method method) {
+    /** The HTTP method a resource method answers, or null for a sub-resource locator. */
+    static String verb(Method method) {
         if (method.isAnnotationPresent(GET.class)) {
             return "GET";
         }

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import it.io.keyframe.support.FreePorts;
 import it.io.keyframe.support.KeyframeServer;
 import it.io.keyframe.support.Keycloak;
-import it.io.keyframe.support.SharedServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -50,14 +48,7 @@ class TokenLogIT {
     @BeforeAll
     static void start(Keycloak provider) {
         keycloak = provider;
-        server = new KeyframeServer(SharedServer.TOML)
-                .env("KEYFRAME_SECURITY", "oidc")
-                .env("HTTPS_PORT", Integer.toString(FreePorts.next()))
-                .env("KEYFRAME_KEYSTORE_PASSWORD", "it-keystore-secret")
-                .env("KEYFRAME_OIDC_ISSUER", provider.issuer())
-                .env("KEYFRAME_OIDC_CLIENT_ID", Keycloak.UI_CLIENT)
-                .env("KEYFRAME_OIDC_CLIENT_SECRET", Keycloak.UI_SECRET)
-                .env("KEYFRAME_OIDC_HTTPS_REQUIRED", "false");
+        server = OidcSecurityIT.oidcServer(provider);
         try {
             server.start();
         } catch (RuntimeException e) {
