@@ -183,6 +183,28 @@ class LocalUsersSecurityIT {
     }
 
     @Test
+    void aChangeStartedByAnotherSiteIsRefusedEvenWithCredentials() throws Exception {
+        String body = it.io.keyframe.support.Api.camera("xsite", "rtsp://127.0.0.1:9/none", "off", null);
+        for (String site : new String[] {"cross-site", "same-site"}) {
+            // what a browser sends when another site's form posts here with the Basic credentials it remembers
+            HttpResponse<String> forged = server.send(HttpRequest.newBuilder(server.uri("/cameras"))
+                    .header("Authorization", basic("admin", ADMIN_PASSWORD)).header("Sec-Fetch-Site", site)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+            assertEquals(403, forged.statusCode(), forged.body());
+            assertTrue(forged.body().contains("another site"), forged.body());
+            assertEquals(404, call("GET", "/cameras/xsite", basic("admin", ADMIN_PASSWORD)).statusCode(), "nothing was created");
+        }
+        // reads from links on other sites still work; the operator pages' own posts are same-origin
+        assertEquals(200, server.send(HttpRequest.newBuilder(server.uri("/cameras"))
+                .header("Authorization", basic("viewer", VIEWER_PASSWORD)).header("Sec-Fetch-Site", "cross-site")).statusCode());
+        HttpResponse<String> own = server.send(HttpRequest.newBuilder(server.uri("/cameras"))
+                .header("Authorization", basic("admin", ADMIN_PASSWORD)).header("Sec-Fetch-Site", "same-origin")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertEquals(201, own.statusCode(), own.body());
+        assertEquals(204, call("DELETE", "/cameras/xsite", basic("admin", ADMIN_PASSWORD)).statusCode());
+    }
+
+    @Test
     void metricsNeedASignedInUser() throws Exception {
         URI metrics = URI.create("https://127.0.0.1:" + httpsPort + "/metrics?scope=base");
         assertEquals(401, tlsStatus(metrics, null));
