@@ -101,7 +101,12 @@ public class SecurityHeadersFilter extends HttpFilter {
         if (request.isSecure()) {
             response.setHeader("Strict-Transport-Security", HSTS);
         }
-        chain.doFilter(request, new OnePolicy(response, policy));
+        // only pages get PrimeFaces' own CSP header (with its nonce) to fold into this one; API
+        // answers, files and page resources (scripts, styles: cached, answered 304) pass unwrapped,
+        // because a 304 through the wrapper never ended over HTTP/2 (decisions.md)
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean page = path.startsWith("/ui/") && !path.contains("/jakarta.faces.resource/");
+        chain.doFilter(request, page ? new OnePolicy(response, policy) : response);
     }
 
     /** Keeps one CSP header: a CSP header set or added downstream replaces it, as this policy plus its nonce. */

@@ -95,7 +95,8 @@ public final class KeyframeServer implements AutoCloseable {
 
     /** A request to {@code path} that carries the admin's credentials, when there are any. */
     public HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path));
+        // a hung answer fails the test in a minute instead of holding the build
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60));
         String authorization = authorization();
         return authorization == null ? builder : builder.header("Authorization", authorization);
     }
