@@ -24,13 +24,15 @@ import java.util.Optional;
  * The one place where every {@link Footage} route checks the caller against the camera's
  * {@code access_groups}: the camera comes from the {@code camera_id} path parameter, or from the
  * segment row of the {@code id} path parameter (a primary-key lookup). Runs after the role check
- * (a caller without a role never gets here) and before the rate limit. A refusal is
+ * (a caller without a role never gets here) and after the rate limit ({@link RateLimitFilter}), so
+ * that refused and malformed footage requests (probing ids or cameras) count against the caller's
+ * bucket like any other download. A refusal is
  * {@code 403 {"status":403,"error":"... camera <id> ..."}}, with no footage and no path.
  */
 @Provider
 @Footage(Footage.Source.CAMERA_ID) // name binding: the value does not matter for the binding
 @ApplicationScoped
-@Priority(Priorities.AUTHORIZATION + 50)
+@Priority(Priorities.AUTHORIZATION + 150)
 public class FootageFilter implements ContainerRequestFilter {
 
     /** Request property set once the check passed: the camera id (or "-" for footage of no camera). */
